@@ -1,0 +1,44 @@
+/* eslint-disable */
+/**
+ * Generated `api` utility.
+ *
+ * THIS CODE IS AUTOMATICALLY GENERATED.
+ *
+ * To regenerate, run `npx convex dev`.
+ * @module
+ */
+
+import type {
+  ApiFromModules,
+  FilterApi,
+  FunctionReference,
+} from "convex/server";
+import type * as errors from "../errors.js";
+import type * as lib_endSession from "../lib/endSession.js";
+import type * as lib_functions from "../lib/functions.js";
+import type * as lib_session from "../lib/session.js";
+import type * as sessions from "../sessions.js";
+
+/**
+ * A utility for referencing Convex functions in your app's API.
+ *
+ * Usage:
+ * ```js
+ * const myFunctionReference = api.myModule.myFunction;
+ * ```
+ */
+declare const fullApi: ApiFromModules<{
+  errors: typeof errors;
+  "lib/endSession": typeof lib_endSession;
+  "lib/functions": typeof lib_functions;
+  "lib/session": typeof lib_session;
+  sessions: typeof sessions;
+}>;
+export declare const api: FilterApi<
+  typeof fullApi,
+  FunctionReference<any, "public">
+>;
+export declare const internal: FilterApi<
+  typeof fullApi,
+  FunctionReference<any, "internal">
+>;

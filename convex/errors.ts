@@ -1,0 +1,47 @@
+// Error codes callers can act on. Every `ConvexError` thrown by our functions carries
+// `{ code, message }` where `message` is written for a person; the UI branches on `code`.
+import { ConvexError } from "convex/values";
+
+export const ErrorCode = {
+  /** No valid token, or the session named by the token is gone or expired. */
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  /** Signed in, but not allowed to do this (another user's row, not staff, not admin). */
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  /** Arguments were well-typed but not acceptable (empty name, negative quantity, ...). */
+  INVALID_INPUT: "INVALID_INPUT",
+  OUT_OF_STOCK: "OUT_OF_STOCK",
+  PAYMENT_DECLINED: "PAYMENT_DECLINED",
+  /** The adapter secret was missing or wrong. */
+  BAD_ADAPTER_SECRET: "BAD_ADAPTER_SECRET",
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export type AppErrorData = {
+  code: ErrorCode;
+  message: string;
+  /** Per-field messages for form errors, keyed by field name. */
+  fields?: Record<string, string>;
+};
+
+export function appError(
+  code: ErrorCode,
+  message: string,
+  fields?: Record<string, string>,
+): ConvexError<AppErrorData> {
+  return new ConvexError<AppErrorData>(
+    fields ? { code, message, fields } : { code, message },
+  );
+}
+
+/** Narrow an unknown error (e.g. caught in the UI) to our error data, if it is one. */
+export function appErrorData(error: unknown): AppErrorData | null {
+  if (error instanceof ConvexError) {
+    const data = error.data as Partial<AppErrorData> | undefined;
+    if (data && typeof data.code === "string" && typeof data.message === "string") {
+      return data as AppErrorData;
+    }
+  }
+  return null;
+}

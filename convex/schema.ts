@@ -1,0 +1,236 @@
+// The tables of the app, one place. Field-validator objects are exported so that
+// function `args` reuse them instead of restating shapes.
+//
+// Auth.js owns `users`, `accounts`, `sessions`, `verificationTokens` and
+// `authenticators` (written only through the adapter functions in `authAdapter.ts`).
+// A session's `_id` is the device identity: it is the second half of the Convex
+// token's `sub` (`userId;sessionId`) and keys carts and device settings.
+import { defineSchema, defineTable } from "convex/server";
+import { v } from "convex/values";
+
+/** Dates are stored as milliseconds since the epoch (Convex has no Date type). */
+export const userFields = {
+  name: v.optional(v.union(v.string(), v.null())),
+  email: v.optional(v.union(v.string(), v.null())),
+  emailVerified: v.optional(v.union(v.number(), v.null())),
+  image: v.optional(v.union(v.string(), v.null())),
+};
+
+export const accountFields = {
+  userId: v.id("users"),
+  type: v.union(
+    v.literal("oauth"),
+    v.literal("oidc"),
+    v.literal("email"),
+    v.literal("webauthn"),
+  ),
+  provider: v.string(),
+  providerAccountId: v.string(),
+  refresh_token: v.optional(v.string()),
+  access_token: v.optional(v.string()),
+  expires_at: v.optional(v.number()),
+  token_type: v.optional(v.string()),
+  scope: v.optional(v.string()),
+  id_token: v.optional(v.string()),
+  session_state: v.optional(v.string()),
+};
+
+export const deviceTypeValidator = v.union(
+  v.literal("desktop"),
+  v.literal("mobile"),
+  v.literal("tablet"),
+  v.literal("tv"),
+  v.literal("bot"),
+  v.literal("unknown"),
+);
+
+/** What we know about the device a session was created on. */
+export const deviceFields = {
+  userAgent: v.optional(v.string()),
+  browser: v.optional(v.string()),
+  os: v.optional(v.string()),
+  deviceType: v.optional(deviceTypeValidator),
+  ip: v.optional(v.string()),
+};
+
+export const sessionFields = {
+  userId: v.id("users"),
+  sessionToken: v.string(),
+  /** When Auth.js considers the session over (ms). Extended on activity by Auth.js. */
+  expires: v.number(),
+  /** Last request seen from this device (ms); refreshed at most every few minutes. */
+  lastSeenAt: v.optional(v.number()),
+  ...deviceFields,
+};
+
+export const verificationTokenFields = {
+  identifier: v.string(),
+  /** Auth.js stores a hash of the emailed token, never the token itself. */
+  token: v.string(),
+  expires: v.number(),
+};
+
+export const authenticatorFields = {
+  credentialID: v.string(),
+  userId: v.id("users"),
+  providerAccountId: v.string(),
+  credentialPublicKey: v.string(),
+  counter: v.number(),
+  credentialDeviceType: v.string(),
+  credentialBackedUp: v.boolean(),
+  transports: v.optional(v.string()),
+};
+
+export const roleValidator = v.union(v.literal("owner"), v.literal("admin"));
+
+export const storeFields = {
+  slug: v.string(),
+  name: v.string(),
+  description: v.string(),
+  /** ISO 4217 code, e.g. "EUR"; prices are integer minor units of it. */
+  currency: v.string(),
+  accentColor: v.string(),
+  /** Path of a logo shipped under `public/`, e.g. "/stores/alpine/logo.svg". */
+  logo: v.string(),
+};
+
+export const productFields = {
+  storeId: v.id("stores"),
+  name: v.string(),
+  description: v.string(),
+  category: v.string(),
+  /** Integer minor units (cents) of the store's currency. */
+  priceMinor: v.number(),
+  stock: v.number(),
+  /** Path under `public/` or a data: URI; never fetched from the internet. */
+  image: v.string(),
+  archived: v.boolean(),
+};
+
+export const themeValidator = v.union(
+  v.literal("light"),
+  v.literal("dark"),
+  v.literal("system"),
+);
+
+export const orderStatusValidator = v.union(
+  v.literal("placed"),
+  v.literal("packed"),
+  v.literal("shipped"),
+  v.literal("delivered"),
+  v.literal("cancelled"),
+);
+
+export const shippingFields = {
+  fullName: v.string(),
+  line1: v.string(),
+  line2: v.optional(v.string()),
+  city: v.string(),
+  postalCode: v.string(),
+  country: v.string(),
+};
+
+export const orderItemValidator = v.object({
+  productId: v.id("products"),
+  name: v.string(),
+  unitPriceMinor: v.number(),
+  quantity: v.number(),
+});
+
+export default defineSchema({
+  users: defineTable(userFields).index("by_email", ["email"]),
+
+  accounts: defineTable(accountFields)
+    .index("by_provider_providerAccountId", ["provider", "providerAccountId"])
+    .index("by_userId", ["userId"]),
+
+  sessions: defineTable(sessionFields)
+    .index("by_sessionToken", ["sessionToken"])
+    .index("by_userId", ["userId"])
+    .index("by_expires", ["expires"]),
+
+  verificationTokens: defineTable(verificationTokenFields).index(
+    "by_identifier_token",
+    ["identifier", "token"],
+  ),
+
+  authenticators: defineTable(authenticatorFields)
+    .index("by_credentialID", ["credentialID"])
+    .index("by_userId", ["userId"]),
+
+  stores: defineTable(storeFields).index("by_slug", ["slug"]),
+
+  memberships: defineTable({
+    storeId: v.id("stores"),
+    userId: v.id("users"),
+    role: roleValidator,
+  })
+    .index("by_storeId_userId", ["storeId", "userId"])
+    .index("by_userId", ["userId"]),
+
+  products: defineTable(productFields)
+    .index("by_storeId", ["storeId"])
+    .index("by_storeId_category", ["storeId", "category"])
+    .searchIndex("search_name", {
+      searchField: "name",
+      filterFields: ["storeId", "category", "archived"],
+    }),
+
+  /** One row per product in a device's cart for one store. */
+  cartItems: defineTable({
+    sessionId: v.id("sessions"),
+    userId: v.id("users"),
+    storeId: v.id("stores"),
+    productId: v.id("products"),
+    quantity: v.number(),
+  })
+    .index("by_sessionId_storeId_productId", [
+      "sessionId",
+      "storeId",
+      "productId",
+    ])
+    .index("by_userId_storeId", ["userId", "storeId"])
+    .index("by_productId", ["productId"]),
+
+  /** Per-device preferences; removed with the session. */
+  deviceSettings: defineTable({
+    sessionId: v.id("sessions"),
+    userId: v.id("users"),
+    theme: themeValidator,
+    /** BCP 47 tag for number and date formatting, e.g. "de-DE"; absent = browser default. */
+    locale: v.optional(v.string()),
+    /** A name the user gave this device, e.g. "Work laptop". */
+    label: v.optional(v.string()),
+  })
+    .index("by_sessionId", ["sessionId"])
+    .index("by_userId", ["userId"]),
+
+  orders: defineTable({
+    storeId: v.id("stores"),
+    userId: v.id("users"),
+    /** The session that placed it; it may be gone later, the label stays. */
+    sessionId: v.id("sessions"),
+    deviceLabel: v.string(),
+    items: v.array(orderItemValidator),
+    totalMinor: v.number(),
+    currency: v.string(),
+    shipping: v.object(shippingFields),
+    cardLast4: v.string(),
+    status: orderStatusValidator,
+    /** Client-generated per checkout attempt; a retried submit finds the same order. */
+    idempotencyKey: v.string(),
+  })
+    .index("by_userId", ["userId"])
+    .index("by_storeId", ["storeId"])
+    .index("by_userId_idempotencyKey", ["userId", "idempotencyKey"]),
+
+  /** Who ended which session, when, from which session (admin console). */
+  auditLog: defineTable({
+    action: v.union(v.literal("session.revoke")),
+    actorUserId: v.id("users"),
+    actorSessionId: v.id("sessions"),
+    targetUserId: v.id("users"),
+    targetSessionId: v.id("sessions"),
+    targetDescription: v.string(),
+  }),
+});
