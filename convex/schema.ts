@@ -232,5 +232,7 @@ export default defineSchema({
     targetUserId: v.id("users"),
     targetSessionId: v.id("sessions"),
     targetDescription: v.string(),
+    /** Why the admin ended it, as typed in the console; absent when none was given. */
+    reason: v.optional(v.string()),
   }),
 });

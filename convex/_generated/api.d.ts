@@ -13,7 +13,10 @@ import type {
   FilterApi,
   FunctionReference,
 } from "convex/server";
+import type * as admin from "../admin.js";
+import type * as crons from "../crons.js";
 import type * as errors from "../errors.js";
+import type * as lib_admin from "../lib/admin.js";
 import type * as lib_endSession from "../lib/endSession.js";
 import type * as lib_functions from "../lib/functions.js";
 import type * as lib_session from "../lib/session.js";
@@ -28,7 +31,10 @@ import type * as sessions from "../sessions.js";
  * ```
  */
 declare const fullApi: ApiFromModules<{
+  admin: typeof admin;
+  crons: typeof crons;
   errors: typeof errors;
+  "lib/admin": typeof lib_admin;
   "lib/endSession": typeof lib_endSession;
   "lib/functions": typeof lib_functions;
   "lib/session": typeof lib_session;

@@ -1,0 +1,291 @@
+// The admin console: every session of every user, revoking any of them, and the
+// audit log of those revocations. Everything except `me` is behind `adminQuery` /
+// `adminMutation` (FORBIDDEN for non-admins; admins are listed in `ADMIN_EMAILS`).
+import type { PaginationResult } from "convex/server";
+import { v } from "convex/values";
+import type { Doc, Id } from "./_generated/dataModel";
+import type { QueryCtx } from "./_generated/server";
+import { appError, ErrorCode } from "./errors";
+import { adminMutation, adminQuery, isAdminEmail } from "./lib/admin";
+import { endSession } from "./lib/endSession";
+import { sessionQuery } from "./lib/functions";
+import { deviceTypeValidator } from "./schema";
+
+const DEFAULT_PAGE = 50;
+const MAX_PAGE = 100;
+/** Search reads user rows to match e-mail substrings; this bounds that scan. */
+const SEARCH_USER_SCAN = 5000;
+/** Search results are capped at this many users' sessions. */
+const SEARCH_MAX_USERS = 100;
+const MAX_REASON = 500;
+/** Offset cursors for search results, told apart from Convex pagination cursors. */
+const SEARCH_CURSOR_PREFIX = "search:";
+
+/** Whether the caller is an admin, so the UI can show the admin link. */
+export const me = sessionQuery({
+  args: {},
+  returns: v.object({ isAdmin: v.boolean() }),
+  handler: async (ctx) => {
+    const user = await ctx.db.get(ctx.userId);
+    return { isAdmin: isAdminEmail(user?.email) };
+  },
+});
+
+const statusValidator = v.union(
+  v.literal("active"),
+  v.literal("expired"),
+  v.literal("all"),
+);
+
+/** One session row of the console. Never includes the session token. */
+export const adminSessionValidator = v.object({
+  sessionId: v.id("sessions"),
+  userId: v.id("users"),
+  email: v.union(v.string(), v.null()),
+  name: v.union(v.string(), v.null()),
+  label: v.union(v.string(), v.null()),
+  browser: v.union(v.string(), v.null()),
+  os: v.union(v.string(), v.null()),
+  deviceType: v.union(deviceTypeValidator, v.null()),
+  ip: v.union(v.string(), v.null()),
+  createdAt: v.number(),
+  lastSeenAt: v.number(),
+  expires: v.number(),
+  status: v.union(v.literal("active"), v.literal("expired")),
+  /** The admin's own current session (revoking it signs the admin out). */
+  isCurrent: v.boolean(),
+});
+
+type AdminSessionRow = typeof adminSessionValidator.type;
+
+function checkLimit(limit: number | undefined, max: number, fallback: number) {
+  if (limit === undefined) return fallback;
+  if (!Number.isInteger(limit) || limit < 1 || limit > max) {
+    throw appError(
+      ErrorCode.INVALID_INPUT,
+      `Limit must be a whole number from 1 to ${max}.`,
+      { limit: `1 to ${max}` },
+    );
+  }
+  return limit;
+}
+
+/** Looks up users and device labels once per call. */
+function rowMaker(ctx: Pick<QueryCtx, "db">, currentSessionId: Id<"sessions">) {
+  const users = new Map<Id<"users">, Doc<"users"> | null>();
+  const now = Date.now();
+  return async (s: Doc<"sessions">): Promise<AdminSessionRow> => {
+    if (!users.has(s.userId)) users.set(s.userId, await ctx.db.get(s.userId));
+    const user = users.get(s.userId) ?? null;
+    const settings = await ctx.db
+      .query("deviceSettings")
+      .withIndex("by_sessionId", (q) => q.eq("sessionId", s._id))
+      .first();
+    return {
+      sessionId: s._id,
+      userId: s.userId,
+      email: user?.email ?? null,
+      name: user?.name ?? null,
+      label: settings?.label ?? null,
+      browser: s.browser ?? null,
+      os: s.os ?? null,
+      deviceType: s.deviceType ?? null,
+      ip: s.ip ?? null,
+      createdAt: s._creationTime,
+      lastSeenAt: s.lastSeenAt ?? s._creationTime,
+      expires: s.expires,
+      status: s.expires > now ? "active" : "expired",
+      isCurrent: s._id === currentSessionId,
+    };
+  };
+}
+
+/**
+ * Sessions of all users, newest expiry first (Auth.js extends `expires` on activity,
+ * so this is roughly most recently used first).
+ *
+ * Paginated: pass back `nextCursor` as `cursor` for the next page; null means done.
+ * Without `search` this is Convex pagination over the `by_expires` index. With
+ * `search` (case-insensitive substring of the user's e-mail) the matching users are
+ * found first (scanning at most 5000 users, keeping at most 100 matches) and their
+ * sessions are paged by offset; `searchTruncated` says a cap was hit.
+ */
+export const sessions = adminQuery({
+  args: {
+    search: v.optional(v.string()),
+    status: statusValidator,
+    cursor: v.optional(v.union(v.string(), v.null())),
+    limit: v.optional(v.number()),
+  },
+  returns: v.object({
+    sessions: v.array(adminSessionValidator),
+    nextCursor: v.union(v.string(), v.null()),
+    searchTruncated: v.boolean(),
+  }),
+  handler: async (ctx, args) => {
+    const limit = checkLimit(args.limit, MAX_PAGE, DEFAULT_PAGE);
+    const toRow = rowMaker(ctx, ctx.sessionId);
+    const now = Date.now();
+    const search = args.search?.trim().toLowerCase() ?? "";
+
+    if (search === "") {
+      const page: PaginationResult<Doc<"sessions">> = await ctx.db
+        .query("sessions")
+        .withIndex("by_expires", (q) =>
+          args.status === "active"
+            ? q.gt("expires", now)
+            : args.status === "expired"
+              ? q.lte("expires", now)
+              : q,
+        )
+        .order("desc")
+        .paginate({ cursor: args.cursor ?? null, numItems: limit });
+      return {
+        sessions: await Promise.all(page.page.map(toRow)),
+        nextCursor: page.isDone ? null : page.continueCursor,
+        searchTruncated: false,
+      };
+    }
+
+    let offset = 0;
+    if (args.cursor) {
+      const parsed = args.cursor.startsWith(SEARCH_CURSOR_PREFIX)
+        ? Number(args.cursor.slice(SEARCH_CURSOR_PREFIX.length))
+        : NaN;
+      if (!Number.isInteger(parsed) || parsed < 0) {
+        throw appError(
+          ErrorCode.INVALID_INPUT,
+          "That page link no longer matches the search. Start the search again.",
+        );
+      }
+      offset = parsed;
+    }
+
+    const scanned = await ctx.db.query("users").take(SEARCH_USER_SCAN + 1);
+    const matches = scanned
+      .slice(0, SEARCH_USER_SCAN)
+      .filter((u) => u.email?.toLowerCase().includes(search));
+    const searchTruncated =
+      scanned.length > SEARCH_USER_SCAN || matches.length > SEARCH_MAX_USERS;
+
+    const found: Doc<"sessions">[] = [];
+    for (const user of matches.slice(0, SEARCH_MAX_USERS)) {
+      const own = await ctx.db
+        .query("sessions")
+        .withIndex("by_userId", (q) => q.eq("userId", user._id))
+        .collect();
+      for (const s of own) {
+        const active = s.expires > now;
+        if (args.status === "active" && !active) continue;
+        if (args.status === "expired" && active) continue;
+        found.push(s);
+      }
+    }
+    found.sort((a, b) => b.expires - a.expires || b._creationTime - a._creationTime);
+    const slice = found.slice(offset, offset + limit);
+    const end = offset + slice.length;
+    return {
+      sessions: await Promise.all(slice.map(toRow)),
+      nextCursor: end < found.length ? `${SEARCH_CURSOR_PREFIX}${end}` : null,
+      searchTruncated,
+    };
+  },
+});
+
+/** "Chrome 131 on macOS (alice@example.com)", with the device label if it has one. */
+function describeSession(
+  session: Doc<"sessions">,
+  user: Doc<"users"> | null,
+  label: string | null,
+): string {
+  const device = `${session.browser ?? "Unknown browser"} on ${session.os ?? "unknown OS"}`;
+  const who = user?.email ?? user?.name ?? session.userId;
+  return `${label ? `${label}: ` : ""}${device} (${who})`;
+}
+
+/**
+ * End any user's session and record who did it, from which session, and why.
+ * Unknown (or already ended) sessions get NOT_FOUND and no audit row.
+ */
+export const revokeSession = adminMutation({
+  args: { sessionId: v.id("sessions"), reason: v.optional(v.string()) },
+  returns: v.null(),
+  handler: async (ctx, { sessionId, reason }) => {
+    const trimmed = reason?.trim() ?? "";
+    if (trimmed.length > MAX_REASON) {
+      throw appError(
+        ErrorCode.INVALID_INPUT,
+        `Keep the reason under ${MAX_REASON} characters.`,
+        { reason: `At most ${MAX_REASON} characters.` },
+      );
+    }
+    const target = await ctx.db.get(sessionId);
+    if (target === null) {
+      throw appError(ErrorCode.NOT_FOUND, "That session has already ended.");
+    }
+    const targetUser = await ctx.db.get(target.userId);
+    const settings = await ctx.db
+      .query("deviceSettings")
+      .withIndex("by_sessionId", (q) => q.eq("sessionId", sessionId))
+      .first();
+    await ctx.db.insert("auditLog", {
+      action: "session.revoke",
+      actorUserId: ctx.userId,
+      actorSessionId: ctx.sessionId,
+      targetUserId: target.userId,
+      targetSessionId: sessionId,
+      targetDescription: describeSession(target, targetUser, settings?.label ?? null),
+      ...(trimmed ? { reason: trimmed } : {}),
+    });
+    await endSession(ctx, sessionId);
+    return null;
+  },
+});
+
+export const auditEntryValidator = v.object({
+  id: v.id("auditLog"),
+  /** When it happened (ms). */
+  at: v.number(),
+  action: v.literal("session.revoke"),
+  actorUserId: v.id("users"),
+  actorEmail: v.union(v.string(), v.null()),
+  actorSessionId: v.id("sessions"),
+  targetUserId: v.id("users"),
+  targetEmail: v.union(v.string(), v.null()),
+  /** May no longer exist: that is the point of the entry. */
+  targetSessionId: v.id("sessions"),
+  targetDescription: v.string(),
+  reason: v.union(v.string(), v.null()),
+});
+
+/** The newest audit entries first, with actor and target e-mails (bounded, max 200). */
+export const auditLog = adminQuery({
+  args: { limit: v.optional(v.number()) },
+  returns: v.array(auditEntryValidator),
+  handler: async (ctx, args) => {
+    const limit = checkLimit(args.limit, 200, DEFAULT_PAGE);
+    const rows = await ctx.db.query("auditLog").order("desc").take(limit);
+    const emails = new Map<Id<"users">, string | null>();
+    const emailOf = async (userId: Id<"users">) => {
+      if (!emails.has(userId)) {
+        emails.set(userId, (await ctx.db.get(userId))?.email ?? null);
+      }
+      return emails.get(userId) ?? null;
+    };
+    return Promise.all(
+      rows.map(async (row) => ({
+        id: row._id,
+        at: row._creationTime,
+        action: row.action,
+        actorUserId: row.actorUserId,
+        actorEmail: await emailOf(row.actorUserId),
+        actorSessionId: row.actorSessionId,
+        targetUserId: row.targetUserId,
+        targetEmail: await emailOf(row.targetUserId),
+        targetSessionId: row.targetSessionId,
+        targetDescription: row.targetDescription,
+        reason: row.reason ?? null,
+      })),
+    );
+  },
+});
