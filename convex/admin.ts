@@ -181,7 +181,9 @@ export const sessions = adminQuery({
         found.push(s);
       }
     }
-    found.sort((a, b) => b.expires - a.expires || b._creationTime - a._creationTime);
+    found.sort(
+      (a, b) => b.expires - a.expires || b._creationTime - a._creationTime,
+    );
     const slice = found.slice(offset, offset + limit);
     const end = offset + slice.length;
     return {
@@ -234,7 +236,11 @@ export const revokeSession = adminMutation({
       actorSessionId: ctx.sessionId,
       targetUserId: target.userId,
       targetSessionId: sessionId,
-      targetDescription: describeSession(target, targetUser, settings?.label ?? null),
+      targetDescription: describeSession(
+        target,
+        targetUser,
+        settings?.label ?? null,
+      ),
       ...(trimmed ? { reason: trimmed } : {}),
     });
     await endSession(ctx, sessionId);

@@ -120,7 +120,9 @@ function snapshot(t: T) {
   }));
 }
 
-async function errorCode(promise: Promise<unknown>): Promise<string | undefined> {
+async function errorCode(
+  promise: Promise<unknown>,
+): Promise<string | undefined> {
   try {
     await promise;
   } catch (error) {
@@ -137,7 +139,10 @@ describe("listMine", () => {
   test("lists only the caller's live sessions, this device first, then by last activity", async () => {
     const s = await setup();
     await addDeviceData(s, s.alice, s.alicePhone, "My phone");
-    const mine = await as(s.t, s.alice, s.aliceTablet).query(api.sessions.listMine, {});
+    const mine = await as(s.t, s.alice, s.aliceTablet).query(
+      api.sessions.listMine,
+      {},
+    );
     expect(mine.map((d) => d.sessionId)).toEqual([
       s.aliceTablet,
       s.alicePhone,
@@ -152,16 +157,22 @@ describe("listMine", () => {
       ip: "127.0.0.1",
     });
     expect(mine[0].label).toBeNull();
-    for (const device of mine) expect(device).not.toHaveProperty("sessionToken");
+    for (const device of mine)
+      expect(device).not.toHaveProperty("sessionToken");
 
-    const bobs = await as(s.t, s.bob, s.bobPhone).query(api.sessions.listMine, {});
+    const bobs = await as(s.t, s.bob, s.bobPhone).query(
+      api.sessions.listMine,
+      {},
+    );
     expect(bobs.map((d) => d.sessionId)).toEqual([s.bobPhone, s.bobDesk]);
   });
 
   test("refuses a token that pairs a user with another user's session", async () => {
     const s = await setup();
     expect(
-      await errorCode(as(s.t, s.alice, s.bobDesk).query(api.sessions.listMine, {})),
+      await errorCode(
+        as(s.t, s.alice, s.bobDesk).query(api.sessions.listMine, {}),
+      ),
     ).toBe("UNAUTHENTICATED");
   });
 });
@@ -169,21 +180,21 @@ describe("listMine", () => {
 describe("current", () => {
   test("is active for a live session and signedOut otherwise, without throwing", async () => {
     const s = await setup();
-    expect(await as(s.t, s.alice, s.aliceLaptop).query(api.sessions.current, {})).toEqual(
-      {
-        status: "active",
-        sessionId: s.aliceLaptop,
-        expires: expect.any(Number),
-      },
-    );
+    expect(
+      await as(s.t, s.alice, s.aliceLaptop).query(api.sessions.current, {}),
+    ).toEqual({
+      status: "active",
+      sessionId: s.aliceLaptop,
+      expires: expect.any(Number),
+    });
     const signedOut = { status: "signedOut" };
     expect(await s.t.query(api.sessions.current, {})).toEqual(signedOut);
-    expect(await as(s.t, s.alice, s.aliceOld).query(api.sessions.current, {})).toEqual(
-      signedOut,
-    );
-    expect(await as(s.t, s.alice, s.bobDesk).query(api.sessions.current, {})).toEqual(
-      signedOut,
-    );
+    expect(
+      await as(s.t, s.alice, s.aliceOld).query(api.sessions.current, {}),
+    ).toEqual(signedOut);
+    expect(
+      await as(s.t, s.alice, s.bobDesk).query(api.sessions.current, {}),
+    ).toEqual(signedOut);
   });
 });
 
@@ -200,9 +211,9 @@ describe("revoke", () => {
       ),
     ).toBe("NOT_FOUND");
     expect(await snapshot(s.t)).toEqual(before);
-    expect(await as(s.t, s.bob, s.bobPhone).query(api.sessions.current, {})).toMatchObject(
-      { status: "active" },
-    );
+    expect(
+      await as(s.t, s.bob, s.bobPhone).query(api.sessions.current, {}),
+    ).toMatchObject({ status: "active" });
   });
 
   test("an id that no longer exists gets the same NOT_FOUND", async () => {
@@ -226,22 +237,32 @@ describe("revoke", () => {
     await as(s.t, s.alice, s.aliceLaptop).mutation(api.sessions.revoke, {
       sessionId: s.alicePhone,
     });
-    expect(await phone.query(api.sessions.current, {})).toEqual({ status: "signedOut" });
+    expect(await phone.query(api.sessions.current, {})).toEqual({
+      status: "signedOut",
+    });
     expect(await errorCode(phone.query(api.sessions.listMine, {}))).toBe(
       "UNAUTHENTICATED",
     );
     expect(await errorCode(phone.mutation(api.sessions.revokeOthers, {}))).toBe(
       "UNAUTHENTICATED",
     );
-    const left = await as(s.t, s.alice, s.aliceLaptop).query(api.sessions.listMine, {});
-    expect(left.map((d) => d.sessionId)).toEqual([s.aliceLaptop, s.aliceTablet]);
+    const left = await as(s.t, s.alice, s.aliceLaptop).query(
+      api.sessions.listMine,
+      {},
+    );
+    expect(left.map((d) => d.sessionId)).toEqual([
+      s.aliceLaptop,
+      s.aliceTablet,
+    ]);
   });
 
   test("revoking the current session signs this device out", async () => {
     const s = await setup();
     const laptop = as(s.t, s.alice, s.aliceLaptop);
     await laptop.mutation(api.sessions.revoke, { sessionId: s.aliceLaptop });
-    expect(await laptop.query(api.sessions.current, {})).toEqual({ status: "signedOut" });
+    expect(await laptop.query(api.sessions.current, {})).toEqual({
+      status: "signedOut",
+    });
     expect(await s.t.run((ctx) => ctx.db.get(s.aliceLaptop))).toBeNull();
   });
 
@@ -256,7 +277,12 @@ describe("revoke", () => {
         sessionId: s.alicePhone,
         deviceLabel: "Phone",
         items: [
-          { productId: s.product, name: "Rope", unitPriceMinor: 1000, quantity: 1 },
+          {
+            productId: s.product,
+            name: "Rope",
+            unitPriceMinor: 1000,
+            quantity: 1,
+          },
         ],
         totalMinor: 1000,
         currency: "EUR",
@@ -311,9 +337,15 @@ describe("revokeOthers / revokeAll", () => {
     const s = await setup();
     const laptop = as(s.t, s.alice, s.aliceLaptop);
     expect(await laptop.mutation(api.sessions.revokeAll, {})).toBe(3);
-    expect(await laptop.query(api.sessions.current, {})).toEqual({ status: "signedOut" });
-    const remaining = await s.t.run((ctx) => ctx.db.query("sessions").collect());
-    expect(remaining.map((x) => x._id).sort()).toEqual([s.bobDesk, s.bobPhone].sort());
+    expect(await laptop.query(api.sessions.current, {})).toEqual({
+      status: "signedOut",
+    });
+    const remaining = await s.t.run((ctx) =>
+      ctx.db.query("sessions").collect(),
+    );
+    expect(remaining.map((x) => x._id).sort()).toEqual(
+      [s.bobDesk, s.bobPhone].sort(),
+    );
   });
 });
 
@@ -335,7 +367,11 @@ describe("cleanupExpired", () => {
         expires: now + 2 * HOUR,
       });
       for (const sessionId of [soon, later]) {
-        await ctx.db.insert("deviceSettings", { sessionId, userId: user, theme: "light" });
+        await ctx.db.insert("deviceSettings", {
+          sessionId,
+          userId: user,
+          theme: "light",
+        });
       }
       return { user, soon, later };
     });
@@ -347,7 +383,9 @@ describe("cleanupExpired", () => {
     expect(await t.mutation(internal.sessions.cleanupExpired, {})).toBe(1);
     const left = await t.run(async (ctx) => ({
       sessions: (await ctx.db.query("sessions").collect()).map((x) => x._id),
-      settings: (await ctx.db.query("deviceSettings").collect()).map((x) => x.sessionId),
+      settings: (await ctx.db.query("deviceSettings").collect()).map(
+        (x) => x.sessionId,
+      ),
     }));
     expect(left).toEqual({ sessions: [ids.later], settings: [ids.later] });
     expect(
@@ -395,10 +433,12 @@ describe("cleanupExpired", () => {
         expires: now + HOUR,
       });
     });
-    expect(await t.mutation(internal.sessions.cleanupExpiredVerificationTokens, {})).toBe(
-      1,
+    expect(
+      await t.mutation(internal.sessions.cleanupExpiredVerificationTokens, {}),
+    ).toBe(1);
+    const left = await t.run((ctx) =>
+      ctx.db.query("verificationTokens").collect(),
     );
-    const left = await t.run((ctx) => ctx.db.query("verificationTokens").collect());
     expect(left.map((x) => x.token)).toEqual(["fresh"]);
   });
 });

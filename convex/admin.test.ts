@@ -1,0 +1,402 @@
+// The admin console: who counts as an admin, non-admins refused everywhere, the
+// all-sessions listing (filters, search, paging), revoking any session with an audit
+// row, and the audit log.
+import { convexTest } from "convex-test";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { api } from "./_generated/api";
+import type { Id } from "./_generated/dataModel";
+import { isAdminEmail } from "./lib/admin";
+import schema from "./schema";
+import { modules } from "./test.setup";
+
+const ISSUER = "https://convex.test";
+const DAY = 24 * 60 * 60 * 1000;
+
+type T = ReturnType<typeof convexTest>;
+
+function as(t: T, userId: Id<"users">, sessionId: Id<"sessions">) {
+  return t.withIdentity({ subject: `${userId};${sessionId}`, issuer: ISSUER });
+}
+
+async function errorCode(
+  promise: Promise<unknown>,
+): Promise<string | undefined> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as { data?: { code?: string } }).data?.code;
+  }
+  throw new Error("expected the call to fail");
+}
+
+/** An admin with one session; Alice with two live and one expired; Bob with one. */
+async function setup() {
+  const t = convexTest(schema, modules);
+  const ids = await t.run(async (ctx) => {
+    const now = Date.now();
+    const session = (
+      userId: Id<"users">,
+      token: string,
+      expires: number,
+      browser = "Chrome 131",
+      os = "macOS",
+    ) =>
+      ctx.db.insert("sessions", {
+        userId,
+        sessionToken: token,
+        expires,
+        browser,
+        os,
+        deviceType: "desktop",
+        ip: "10.0.0.1",
+      });
+    const admin = await ctx.db.insert("users", {
+      email: "Admin@Example.com",
+      name: "Ada Admin",
+    });
+    const alice = await ctx.db.insert("users", { email: "alice@example.com" });
+    const bob = await ctx.db.insert("users", { email: "bob@shop.test" });
+    const adminSession = await session(admin, "tok-admin", now + 5 * DAY);
+    const aliceLaptop = await session(alice, "tok-a1", now + 10 * DAY);
+    const alicePhone = await session(
+      alice,
+      "tok-a2",
+      now + 20 * DAY,
+      "Safari 18",
+      "iOS",
+    );
+    const aliceOld = await session(alice, "tok-a3", now - DAY);
+    const bobDesk = await session(
+      bob,
+      "tok-b1",
+      now + 15 * DAY,
+      "Firefox 133",
+      "Linux",
+    );
+    return {
+      admin,
+      alice,
+      bob,
+      adminSession,
+      aliceLaptop,
+      alicePhone,
+      aliceOld,
+      bobDesk,
+    };
+  });
+  return { t, ...ids };
+}
+
+beforeEach(() => {
+  vi.stubEnv("ADMIN_EMAILS", " someone@else.org , admin@example.com ");
+});
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe("isAdminEmail", () => {
+  test("matches listed addresses trimmed and case-insensitively, nothing else", () => {
+    expect(isAdminEmail("ADMIN@example.com")).toBe(true);
+    expect(isAdminEmail("someone@else.org")).toBe(true);
+    expect(isAdminEmail("alice@example.com")).toBe(false);
+    expect(isAdminEmail("")).toBe(false);
+    expect(isAdminEmail(null)).toBe(false);
+    expect(isAdminEmail(undefined)).toBe(false);
+    vi.stubEnv("ADMIN_EMAILS", "");
+    expect(isAdminEmail("admin@example.com")).toBe(false);
+  });
+});
+
+describe("authorisation", () => {
+  test("me tells admins from others", async () => {
+    const s = await setup();
+    expect(
+      await as(s.t, s.admin, s.adminSession).query(api.admin.me, {}),
+    ).toEqual({
+      isAdmin: true,
+    });
+    expect(
+      await as(s.t, s.alice, s.aliceLaptop).query(api.admin.me, {}),
+    ).toEqual({
+      isAdmin: false,
+    });
+  });
+
+  test("a non-admin gets FORBIDDEN from every admin function and changes nothing", async () => {
+    const s = await setup();
+    const alice = as(s.t, s.alice, s.aliceLaptop);
+    const before = await s.t.run(async (ctx) => ({
+      sessions: await ctx.db.query("sessions").collect(),
+      auditLog: await ctx.db.query("auditLog").collect(),
+    }));
+    expect(
+      await errorCode(alice.query(api.admin.sessions, { status: "all" })),
+    ).toBe("FORBIDDEN");
+    expect(await errorCode(alice.query(api.admin.auditLog, {}))).toBe(
+      "FORBIDDEN",
+    );
+    expect(
+      await errorCode(
+        alice.mutation(api.admin.revokeSession, { sessionId: s.bobDesk }),
+      ),
+    ).toBe("FORBIDDEN");
+    // Not even for her own session: the console is for admins only.
+    expect(
+      await errorCode(
+        alice.mutation(api.admin.revokeSession, { sessionId: s.alicePhone }),
+      ),
+    ).toBe("FORBIDDEN");
+    const after = await s.t.run(async (ctx) => ({
+      sessions: await ctx.db.query("sessions").collect(),
+      auditLog: await ctx.db.query("auditLog").collect(),
+    }));
+    expect(after).toEqual(before);
+  });
+
+  test("signed-out callers get UNAUTHENTICATED; a revoked admin session gets it too", async () => {
+    const s = await setup();
+    expect(
+      await errorCode(s.t.query(api.admin.sessions, { status: "all" })),
+    ).toBe("UNAUTHENTICATED");
+    await s.t.run((ctx) => ctx.db.delete(s.adminSession));
+    expect(
+      await errorCode(
+        as(s.t, s.admin, s.adminSession).query(api.admin.auditLog, {}),
+      ),
+    ).toBe("UNAUTHENTICATED");
+  });
+
+  test("removing an address from ADMIN_EMAILS takes effect on the next call", async () => {
+    const s = await setup();
+    const admin = as(s.t, s.admin, s.adminSession);
+    expect(await admin.query(api.admin.auditLog, {})).toEqual([]);
+    vi.stubEnv("ADMIN_EMAILS", "someone@else.org");
+    expect(await errorCode(admin.query(api.admin.auditLog, {}))).toBe(
+      "FORBIDDEN",
+    );
+  });
+});
+
+describe("sessions", () => {
+  test("lists every user's sessions with the status filter, never the token", async () => {
+    const s = await setup();
+    const admin = as(s.t, s.admin, s.adminSession);
+    const all = await admin.query(api.admin.sessions, { status: "all" });
+    // Newest expiry first.
+    expect(all.sessions.map((r) => r.sessionId)).toEqual([
+      s.alicePhone,
+      s.bobDesk,
+      s.aliceLaptop,
+      s.adminSession,
+      s.aliceOld,
+    ]);
+    expect(all.nextCursor).toBeNull();
+    expect(all.sessions[1]).toMatchObject({
+      userId: s.bob,
+      email: "bob@shop.test",
+      browser: "Firefox 133",
+      os: "Linux",
+      status: "active",
+      isCurrent: false,
+    });
+    expect(all.sessions[3]).toMatchObject({
+      name: "Ada Admin",
+      isCurrent: true,
+    });
+    for (const row of all.sessions)
+      expect(row).not.toHaveProperty("sessionToken");
+
+    const active = await admin.query(api.admin.sessions, { status: "active" });
+    expect(active.sessions).toHaveLength(4);
+    const expired = await admin.query(api.admin.sessions, {
+      status: "expired",
+    });
+    expect(expired.sessions.map((r) => [r.sessionId, r.status])).toEqual([
+      [s.aliceOld, "expired"],
+    ]);
+  });
+
+  test("pages through all sessions with the cursor", async () => {
+    const s = await setup();
+    const admin = as(s.t, s.admin, s.adminSession);
+    const seen: Id<"sessions">[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page: {
+        sessions: { sessionId: Id<"sessions"> }[];
+        nextCursor: string | null;
+      } = await admin.query(api.admin.sessions, {
+        status: "all",
+        cursor,
+        limit: 2,
+      });
+      expect(page.sessions.length).toBeLessThanOrEqual(2);
+      seen.push(...page.sessions.map((r) => r.sessionId));
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor !== null && pages < 10);
+    expect(new Set(seen).size).toBe(5);
+    expect(seen).toHaveLength(5);
+  });
+
+  test("searches by a case-insensitive part of the e-mail, with status and paging", async () => {
+    const s = await setup();
+    const admin = as(s.t, s.admin, s.adminSession);
+    const alice = await admin.query(api.admin.sessions, {
+      search: "  ALICE@ ",
+      status: "all",
+    });
+    expect(alice.sessions.map((r) => r.sessionId)).toEqual([
+      s.alicePhone,
+      s.aliceLaptop,
+      s.aliceOld,
+    ]);
+    expect(alice.searchTruncated).toBe(false);
+
+    const exampleActive = await admin.query(api.admin.sessions, {
+      search: "example.com",
+      status: "active",
+    });
+    expect(exampleActive.sessions.map((r) => r.email)).toEqual([
+      "alice@example.com",
+      "alice@example.com",
+      "Admin@Example.com",
+    ]);
+
+    const first = await admin.query(api.admin.sessions, {
+      search: "alice",
+      status: "all",
+      limit: 2,
+    });
+    expect(first.sessions.map((r) => r.sessionId)).toEqual([
+      s.alicePhone,
+      s.aliceLaptop,
+    ]);
+    expect(first.nextCursor).not.toBeNull();
+    const second = await admin.query(api.admin.sessions, {
+      search: "alice",
+      status: "all",
+      limit: 2,
+      cursor: first.nextCursor,
+    });
+    expect(second.sessions.map((r) => r.sessionId)).toEqual([s.aliceOld]);
+    expect(second.nextCursor).toBeNull();
+
+    const none = await admin.query(api.admin.sessions, {
+      search: "nobody",
+      status: "all",
+    });
+    expect(none.sessions).toEqual([]);
+  });
+
+  test("rejects a limit outside 1..100", async () => {
+    const s = await setup();
+    const admin = as(s.t, s.admin, s.adminSession);
+    for (const limit of [0, 101, 2.5]) {
+      expect(
+        await errorCode(
+          admin.query(api.admin.sessions, { status: "all", limit }),
+        ),
+      ).toBe("INVALID_INPUT");
+    }
+  });
+});
+
+describe("revokeSession and the audit log", () => {
+  test("an admin ends another user's session, its device data goes, and an audit row names who and what", async () => {
+    const s = await setup();
+    await s.t.run(async (ctx) => {
+      await ctx.db.insert("deviceSettings", {
+        sessionId: s.alicePhone,
+        userId: s.alice,
+        theme: "dark",
+      });
+    });
+    const admin = as(s.t, s.admin, s.adminSession);
+    const phone = as(s.t, s.alice, s.alicePhone);
+    expect(await phone.query(api.sessions.current, {})).toMatchObject({
+      status: "active",
+    });
+
+    await admin.mutation(api.admin.revokeSession, {
+      sessionId: s.alicePhone,
+      reason: "  Lost phone ",
+    });
+
+    expect(await phone.query(api.sessions.current, {})).toEqual({
+      status: "signedOut",
+    });
+    const db = await s.t.run(async (ctx) => ({
+      session: await ctx.db.get(s.alicePhone),
+      settings: await ctx.db.query("deviceSettings").collect(),
+      audit: await ctx.db.query("auditLog").collect(),
+    }));
+    expect(db.session).toBeNull();
+    expect(db.settings).toEqual([]);
+    expect(db.audit).toHaveLength(1);
+    expect(db.audit[0]).toMatchObject({
+      action: "session.revoke",
+      actorUserId: s.admin,
+      actorSessionId: s.adminSession,
+      targetUserId: s.alice,
+      targetSessionId: s.alicePhone,
+      targetDescription: "Safari 18 on iOS (alice@example.com)",
+      reason: "Lost phone",
+    });
+    // Alice's other device is untouched.
+    expect(
+      await as(s.t, s.alice, s.aliceLaptop).query(api.sessions.current, {}),
+    ).toMatchObject({ status: "active" });
+  });
+
+  test("the audit log lists entries newest first with actor and target e-mails", async () => {
+    const s = await setup();
+    const admin = as(s.t, s.admin, s.adminSession);
+    await admin.mutation(api.admin.revokeSession, { sessionId: s.bobDesk });
+    await admin.mutation(api.admin.revokeSession, { sessionId: s.aliceLaptop });
+
+    const log = await admin.query(api.admin.auditLog, {});
+    expect(log.map((e) => [e.targetEmail, e.targetSessionId])).toEqual([
+      ["alice@example.com", s.aliceLaptop],
+      ["bob@shop.test", s.bobDesk],
+    ]);
+    expect(log[1]).toMatchObject({
+      action: "session.revoke",
+      actorEmail: "Admin@Example.com",
+      actorSessionId: s.adminSession,
+      targetDescription: "Firefox 133 on Linux (bob@shop.test)",
+      reason: null,
+    });
+    expect(await admin.query(api.admin.auditLog, { limit: 1 })).toHaveLength(1);
+  });
+
+  test("an unknown or already ended session is NOT_FOUND and writes no audit row", async () => {
+    const s = await setup();
+    const admin = as(s.t, s.admin, s.adminSession);
+    await admin.mutation(api.admin.revokeSession, { sessionId: s.bobDesk });
+    expect(
+      await errorCode(
+        admin.mutation(api.admin.revokeSession, { sessionId: s.bobDesk }),
+      ),
+    ).toBe("NOT_FOUND");
+    expect(
+      await s.t.run((ctx) => ctx.db.query("auditLog").collect()),
+    ).toHaveLength(1);
+  });
+
+  test("a reason over 500 characters is refused and nothing is revoked", async () => {
+    const s = await setup();
+    const admin = as(s.t, s.admin, s.adminSession);
+    expect(
+      await errorCode(
+        admin.mutation(api.admin.revokeSession, {
+          sessionId: s.bobDesk,
+          reason: "x".repeat(501),
+        }),
+      ),
+    ).toBe("INVALID_INPUT");
+    expect(await s.t.run((ctx) => ctx.db.get(s.bobDesk))).not.toBeNull();
+  });
+});
