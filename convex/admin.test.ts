@@ -284,6 +284,29 @@ describe("sessions", () => {
     expect(second.sessions.map((r) => r.sessionId)).toEqual([s.aliceOld]);
     expect(second.nextCursor).toBeNull();
 
+    // Cursors of one mode are refused in the other, with a code the UI can act on.
+    expect(
+      await errorCode(
+        admin.query(api.admin.sessions, {
+          status: "all",
+          cursor: first.nextCursor,
+        }),
+      ),
+    ).toBe("INVALID_INPUT");
+    const plain = await admin.query(api.admin.sessions, {
+      status: "all",
+      limit: 1,
+    });
+    expect(
+      await errorCode(
+        admin.query(api.admin.sessions, {
+          search: "alice",
+          status: "all",
+          cursor: plain.nextCursor,
+        }),
+      ),
+    ).toBe("INVALID_INPUT");
+
     const none = await admin.query(api.admin.sessions, {
       search: "nobody",
       status: "all",

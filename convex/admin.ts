@@ -70,6 +70,14 @@ function checkLimit(limit: number | undefined, max: number, fallback: number) {
   return limit;
 }
 
+function staleCursor() {
+  return appError(
+    ErrorCode.INVALID_INPUT,
+    "That page no longer matches the search. Start from the first page.",
+    { cursor: "Does not match the current search." },
+  );
+}
+
 /** Looks up users and device labels once per call. */
 function rowMaker(ctx: Pick<QueryCtx, "db">, currentSessionId: Id<"sessions">) {
   const users = new Map<Id<"users">, Doc<"users"> | null>();
@@ -129,6 +137,9 @@ export const sessions = adminQuery({
     const search = args.search?.trim().toLowerCase() ?? "";
 
     if (search === "") {
+      // A search's offset cursor after the search box was cleared: say so
+      // rather than let Convex reject it as a malformed cursor.
+      if (args.cursor?.startsWith(SEARCH_CURSOR_PREFIX)) throw staleCursor();
       const page: PaginationResult<Doc<"sessions">> = await ctx.db
         .query("sessions")
         .withIndex("by_expires", (q) =>
@@ -152,12 +163,7 @@ export const sessions = adminQuery({
       const parsed = args.cursor.startsWith(SEARCH_CURSOR_PREFIX)
         ? Number(args.cursor.slice(SEARCH_CURSOR_PREFIX.length))
         : NaN;
-      if (!Number.isInteger(parsed) || parsed < 0) {
-        throw appError(
-          ErrorCode.INVALID_INPUT,
-          "That page link no longer matches the search. Start the search again.",
-        );
-      }
+      if (!Number.isInteger(parsed) || parsed < 0) throw staleCursor();
       offset = parsed;
     }
 
