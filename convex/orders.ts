@@ -1,0 +1,343 @@
+// Checkout and orders. `checkout` is one mutation: it validates the simulated card,
+// re-checks stock for every line, decrements it, writes the order with a snapshot of
+// names and prices, and clears this device's cart for the store. Any throw rolls the
+// whole mutation back, so a failed checkout leaves cart and stock as they were. Only
+// the last four card digits are stored. Orders belong to the user (all devices see
+// them) and remember which device placed them.
+import { v } from "convex/values";
+import type { Doc, Id } from "./_generated/dataModel";
+import type { QueryCtx } from "./_generated/server";
+import { cartRows, leftMessage } from "./carts";
+import { appError, ErrorCode } from "./errors";
+import { sessionMutation, sessionQuery } from "./lib/functions";
+import { requireStaff, requireStore, staffQuery } from "./lib/stores";
+import { orderItemValidator, orderStatusValidator, shippingFields } from "./schema";
+import { deviceNameOf } from "./settings";
+
+/** The test card that always declines (as in common payment sandboxes). */
+export const DECLINED_CARD = "4000000000000002";
+
+/** Luhn checksum over a string of digits. */
+export function luhnValid(digits: string): boolean {
+  if (!/^\d+$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** "MM/YY" or "MM/YYYY" → the first ms after the card's last valid month, or null. */
+export function expiryEnd(expiry: string): number | null {
+  const m = /^\s*(\d{1,2})\s*\/\s*(\d{2}|\d{4})\s*$/.exec(expiry);
+  if (m === null) return null;
+  const month = Number(m[1]);
+  const year = m[2].length === 2 ? 2000 + Number(m[2]) : Number(m[2]);
+  if (month < 1 || month > 12) return null;
+  // A card is valid through the end of its expiry month.
+  return Date.UTC(year, month, 1);
+}
+
+type Card = { number: string; expiry: string; cvc: string };
+type Shipping = Doc<"orders">["shipping"];
+
+const SHIPPING_LIMITS: Record<keyof Shipping, { label: string; max: number; required: boolean }> = {
+  fullName: { label: "your full name", max: 100, required: true },
+  line1: { label: "the street address", max: 200, required: true },
+  line2: { label: "the second address line", max: 200, required: false },
+  city: { label: "the city", max: 100, required: true },
+  postalCode: { label: "the postal code", max: 20, required: true },
+  country: { label: "the country", max: 60, required: true },
+};
+
+/** Trimmed shipping and card digits, or INVALID_INPUT with `fields` like "card.number". */
+function checkCheckoutInput(
+  shipping: Shipping,
+  card: Card,
+  idempotencyKey: string,
+): { shipping: Shipping; cardDigits: string } {
+  const fields: Record<string, string> = {};
+  const clean: Record<string, string> = {};
+  for (const key of Object.keys(SHIPPING_LIMITS) as (keyof Shipping)[]) {
+    const { label, max, required } = SHIPPING_LIMITS[key];
+    const value = shipping[key]?.trim() ?? "";
+    if (required && value === "") fields[`shipping.${key}`] = `Enter ${label}.`;
+    else if (value.length > max) {
+      fields[`shipping.${key}`] = `Keep ${label} to ${max} characters or fewer.`;
+    } else if (value !== "") clean[key] = value;
+  }
+  const cardDigits = card.number.replace(/[\s-]/g, "");
+  if (!/^\d{12,19}$/.test(cardDigits) || !luhnValid(cardDigits)) {
+    fields["card.number"] = "Check the card number; it is not a valid card number.";
+  }
+  const end = expiryEnd(card.expiry);
+  if (end === null) fields["card.expiry"] = "Enter the expiry date as MM/YY.";
+  else if (end <= Date.now()) fields["card.expiry"] = "This card has expired.";
+  if (!/^\d{3,4}$/.test(card.cvc.trim())) {
+    fields["card.cvc"] = "Enter the 3 or 4 digit security code.";
+  }
+  if (idempotencyKey.length < 8 || idempotencyKey.length > 200) {
+    fields.idempotencyKey = "Reload the page and try again.";
+  }
+  if (Object.keys(fields).length > 0) {
+    throw appError(ErrorCode.INVALID_INPUT, "Please fix the highlighted fields.", fields);
+  }
+  const { fullName, line1, line2, city, postalCode, country } = clean;
+  return {
+    shipping: { fullName, line1, ...(line2 ? { line2 } : {}), city, postalCode, country },
+    cardDigits,
+  };
+}
+
+/**
+ * Place an order for this device's cart in a store. Returns the order id; the same
+ * `idempotencyKey` again (a double submit or a retry) returns the same order.
+ * Errors: INVALID_INPUT (fields `shipping.*`, `card.*`; empty cart), OUT_OF_STOCK
+ * (fields keyed by product id), PAYMENT_DECLINED, NOT_FOUND (unknown store).
+ */
+export const checkout = sessionMutation({
+  args: {
+    storeId: v.id("stores"),
+    idempotencyKey: v.string(),
+    shipping: v.object(shippingFields),
+    card: v.object({ number: v.string(), expiry: v.string(), cvc: v.string() }),
+  },
+  returns: v.object({ orderId: v.id("orders") }),
+  handler: async (ctx, { storeId, idempotencyKey, shipping, card }) => {
+    const existing = await ctx.db
+      .query("orders")
+      .withIndex("by_userId_idempotencyKey", (q) =>
+        q.eq("userId", ctx.userId).eq("idempotencyKey", idempotencyKey),
+      )
+      .first();
+    if (existing !== null) return { orderId: existing._id };
+
+    const store = await requireStore(ctx, storeId);
+    const checked = checkCheckoutInput(shipping, card, idempotencyKey);
+    const rows = await cartRows(ctx, ctx.sessionId, storeId);
+    if (rows.length === 0) {
+      throw appError(ErrorCode.INVALID_INPUT, "Your cart is empty.");
+    }
+
+    // Re-check every line against current stock before anything is written.
+    const problems: Record<string, string> = {};
+    const lines: { row: Doc<"cartItems">; product: Doc<"products"> }[] = [];
+    for (const row of rows) {
+      const product = await ctx.db.get(row.productId);
+      if (product === null || product.storeId !== storeId || product.archived) {
+        problems[row.productId] = `${product?.name ?? "A product in your cart"} is no longer sold.`;
+      } else if (product.stock < row.quantity) {
+        problems[row.productId] = leftMessage(product.stock, product.name);
+      } else {
+        lines.push({ row, product });
+      }
+    }
+    if (Object.keys(problems).length > 0) {
+      throw appError(
+        ErrorCode.OUT_OF_STOCK,
+        `${Object.values(problems).join(" ")} Update your cart and try again.`,
+        problems,
+      );
+    }
+
+    // The simulated payment: the Luhn check ran above; one test number always declines.
+    if (checked.cardDigits === DECLINED_CARD) {
+      throw appError(
+        ErrorCode.PAYMENT_DECLINED,
+        "Your card was declined. Try another card; you have not been charged.",
+      );
+    }
+
+    for (const { row, product } of lines) {
+      await ctx.db.patch(product._id, { stock: product.stock - row.quantity });
+      await ctx.db.delete(row._id);
+    }
+    const items = lines.map(({ row, product }) => ({
+      productId: product._id,
+      name: product.name,
+      unitPriceMinor: product.priceMinor,
+      quantity: row.quantity,
+    }));
+    const orderId = await ctx.db.insert("orders", {
+      storeId,
+      userId: ctx.userId,
+      sessionId: ctx.sessionId,
+      deviceLabel: await deviceNameOf(ctx, ctx.session),
+      items,
+      totalMinor: items.reduce((sum, i) => sum + i.unitPriceMinor * i.quantity, 0),
+      currency: store.currency,
+      shipping: checked.shipping,
+      cardLast4: checked.cardDigits.slice(-4),
+      status: "placed",
+      idempotencyKey,
+    });
+    return { orderId };
+  },
+});
+
+export const orderView = v.object({
+  _id: v.id("orders"),
+  /** When it was placed (ms). */
+  placedAt: v.number(),
+  storeId: v.id("stores"),
+  storeName: v.string(),
+  storeSlug: v.string(),
+  deviceLabel: v.string(),
+  /** Placed from the device asking. */
+  isThisDevice: v.boolean(),
+  items: v.array(orderItemValidator),
+  totalMinor: v.number(),
+  currency: v.string(),
+  shipping: v.object(shippingFields),
+  cardLast4: v.string(),
+  status: orderStatusValidator,
+});
+
+async function toOrderView(
+  ctx: Pick<QueryCtx, "db">,
+  order: Doc<"orders">,
+  sessionId: Id<"sessions">,
+) {
+  const store = await ctx.db.get(order.storeId);
+  return {
+    _id: order._id,
+    placedAt: order._creationTime,
+    storeId: order.storeId,
+    storeName: store?.name ?? "Closed store",
+    storeSlug: store?.slug ?? "",
+    deviceLabel: order.deviceLabel,
+    isThisDevice: order.sessionId === sessionId,
+    items: order.items,
+    totalMinor: order.totalMinor,
+    currency: order.currency,
+    shipping: order.shipping,
+    cardLast4: order.cardLast4,
+    status: order.status,
+  };
+}
+
+/** The caller's orders from every device, newest first. */
+export const mine = sessionQuery({
+  args: {},
+  returns: v.array(orderView),
+  handler: async (ctx) => {
+    const orders = await ctx.db
+      .query("orders")
+      .withIndex("by_userId", (q) => q.eq("userId", ctx.userId))
+      .order("desc")
+      .take(200);
+    return Promise.all(orders.map((o) => toOrderView(ctx, o, ctx.sessionId)));
+  },
+});
+
+/** One of the caller's orders, or null (unknown or someone else's: the page shows a 404). */
+export const get = sessionQuery({
+  args: { orderId: v.id("orders") },
+  returns: v.union(orderView, v.null()),
+  handler: async (ctx, { orderId }) => {
+    const order = await ctx.db.get(orderId);
+    if (order === null || order.userId !== ctx.userId) return null;
+    return toOrderView(ctx, order, ctx.sessionId);
+  },
+});
+
+/** Staff: a store's orders, newest first, with the customer's e-mail. */
+export const forStore = staffQuery({
+  args: {},
+  returns: v.array(
+    v.object({
+      _id: v.id("orders"),
+      placedAt: v.number(),
+      customerEmail: v.union(v.string(), v.null()),
+      items: v.array(orderItemValidator),
+      totalMinor: v.number(),
+      currency: v.string(),
+      shipping: v.object(shippingFields),
+      status: orderStatusValidator,
+    }),
+  ),
+  handler: async (ctx) => {
+    const storeId = ctx.store._id;
+    const orders = await ctx.db
+      .query("orders")
+      .withIndex("by_storeId", (q) => q.eq("storeId", storeId))
+      .order("desc")
+      .take(500);
+    return Promise.all(
+      orders.map(async (o) => {
+        const user = await ctx.db.get(o.userId);
+        return {
+          _id: o._id,
+          placedAt: o._creationTime,
+          customerEmail: user?.email ?? null,
+          items: o.items,
+          totalMinor: o.totalMinor,
+          currency: o.currency,
+          shipping: o.shipping,
+          status: o.status,
+        };
+      }),
+    );
+  },
+});
+
+const NEXT_STATUS: Partial<Record<Doc<"orders">["status"], Doc<"orders">["status"]>> = {
+  placed: "packed",
+  packed: "shipped",
+  shipped: "delivered",
+};
+
+/**
+ * An order of a store the caller is staff of, or an error. An order id of another
+ * store gets FORBIDDEN from the staff check, an unknown id NOT_FOUND.
+ */
+async function orderForStaff(
+  ctx: Pick<QueryCtx, "auth" | "db">,
+  orderId: Id<"orders">,
+): Promise<Doc<"orders">> {
+  const order = await ctx.db.get(orderId);
+  if (order === null) throw appError(ErrorCode.NOT_FOUND, "This order does not exist.");
+  await requireStaff(ctx, order.storeId);
+  return order;
+}
+
+/** Staff: move an order one step on: placed → packed → shipped → delivered. */
+export const advance = sessionMutation({
+  args: { orderId: v.id("orders") },
+  returns: v.object({ status: orderStatusValidator }),
+  handler: async (ctx, { orderId }) => {
+    const order = await orderForStaff(ctx, orderId);
+    const next = NEXT_STATUS[order.status];
+    if (next === undefined) {
+      throw appError(ErrorCode.INVALID_INPUT, `This order is ${order.status} and cannot move on.`);
+    }
+    await ctx.db.patch(order._id, { status: next });
+    return { status: next };
+  },
+});
+
+/** Staff: cancel an order that has not shipped yet; its items go back into stock. */
+export const cancel = sessionMutation({
+  args: { orderId: v.id("orders") },
+  returns: v.object({ status: orderStatusValidator }),
+  handler: async (ctx, { orderId }) => {
+    const order = await orderForStaff(ctx, orderId);
+    if (order.status !== "placed" && order.status !== "packed") {
+      throw appError(
+        ErrorCode.INVALID_INPUT,
+        `This order is ${order.status}; only orders not yet shipped can be cancelled.`,
+      );
+    }
+    for (const item of order.items) {
+      const product = await ctx.db.get(item.productId);
+      if (product !== null) await ctx.db.patch(product._id, { stock: product.stock + item.quantity });
+    }
+    await ctx.db.patch(order._id, { status: "cancelled" });
+    return { status: "cancelled" as const };
+  },
+});

@@ -1,0 +1,240 @@
+// A store's catalog: the public grid (category filter and name search), categories,
+// single products, and the staff functions that create, edit and archive products.
+// Archived products stay in the database (orders and carts point at them) but leave
+// the public catalog and cannot be added to a cart.
+import { v } from "convex/values";
+import type { Doc, Id } from "./_generated/dataModel";
+import { query } from "./_generated/server";
+import { appError, ErrorCode } from "./errors";
+import { requireProductOf, requireStore, staffMutation, staffQuery } from "./lib/stores";
+import { productFields } from "./schema";
+
+export const NAME_MAX = 120;
+export const DESCRIPTION_MAX = 2000;
+export const CATEGORY_MAX = 40;
+/** Upper bounds that keep totals far inside exact integer arithmetic. */
+export const PRICE_MAX_MINOR = 100_000_000;
+export const STOCK_MAX = 1_000_000;
+/** Search results shown at once; a demo catalog is far smaller. */
+const SEARCH_LIMIT = 50;
+const LIST_LIMIT = 500;
+
+export const productView = v.object({ _id: v.id("products"), ...productFields });
+
+export function toProductView(p: Doc<"products">) {
+  return {
+    _id: p._id,
+    storeId: p.storeId,
+    name: p.name,
+    description: p.description,
+    category: p.category,
+    priceMinor: p.priceMinor,
+    stock: p.stock,
+    image: p.image,
+    archived: p.archived,
+  };
+}
+
+/** Public catalog of a store: live products, optionally one category and/or a name search. */
+export const list = query({
+  args: {
+    storeId: v.id("stores"),
+    category: v.optional(v.string()),
+    search: v.optional(v.string()),
+  },
+  returns: v.array(productView),
+  handler: async (ctx, { storeId, category, search }) => {
+    await requireStore(ctx, storeId);
+    const text = search?.trim() ?? "";
+    const cat = category?.trim() ? category.trim() : undefined;
+    if (text.length > 0) {
+      // Search results come back by relevance; keep that order.
+      const hits = await ctx.db
+        .query("products")
+        .withSearchIndex("search_name", (q) => {
+          const base = q.search("name", text).eq("storeId", storeId).eq("archived", false);
+          return cat === undefined ? base : base.eq("category", cat);
+        })
+        .take(SEARCH_LIMIT);
+      return hits.map(toProductView);
+    }
+    const rows =
+      cat === undefined
+        ? await ctx.db
+            .query("products")
+            .withIndex("by_storeId", (q) => q.eq("storeId", storeId))
+            .take(LIST_LIMIT)
+        : await ctx.db
+            .query("products")
+            .withIndex("by_storeId_category", (q) =>
+              q.eq("storeId", storeId).eq("category", cat),
+            )
+            .take(LIST_LIMIT);
+    return rows
+      .filter((p) => !p.archived)
+      .sort((a, b) => a.category.localeCompare(b.category) || a.name.localeCompare(b.name))
+      .map(toProductView);
+  },
+});
+
+/** The categories that have at least one live product, alphabetically. */
+export const categories = query({
+  args: { storeId: v.id("stores") },
+  returns: v.array(v.string()),
+  handler: async (ctx, { storeId }) => {
+    await requireStore(ctx, storeId);
+    const rows = await ctx.db
+      .query("products")
+      .withIndex("by_storeId", (q) => q.eq("storeId", storeId))
+      .take(LIST_LIMIT);
+    const names = new Set(rows.filter((p) => !p.archived).map((p) => p.category));
+    return [...names].sort((a, b) => a.localeCompare(b));
+  },
+});
+
+/**
+ * One live product, or null (the page shows a 404). With `storeId`, a product of
+ * another store is null too, so `/s/a/p/<id of store b>` does not render.
+ */
+export const get = query({
+  args: { productId: v.id("products"), storeId: v.optional(v.id("stores")) },
+  returns: v.union(productView, v.null()),
+  handler: async (ctx, { productId, storeId }) => {
+    const product = await ctx.db.get(productId);
+    if (product === null || product.archived) return null;
+    if (storeId !== undefined && product.storeId !== storeId) return null;
+    return toProductView(product);
+  },
+});
+
+/** Staff: every product of the store, archived ones included. */
+export const forStaff = staffQuery({
+  args: {},
+  returns: v.array(productView),
+  handler: async (ctx) => {
+    const rows = await ctx.db
+      .query("products")
+      .withIndex("by_storeId", (q) => q.eq("storeId", ctx.store._id))
+      .take(LIST_LIMIT);
+    return rows
+      .sort((a, b) => Number(a.archived) - Number(b.archived) || a.name.localeCompare(b.name))
+      .map(toProductView);
+  },
+});
+
+/** Staff: one product of the store (archived too), or null for unknown / other store. */
+export const getForStaff = staffQuery({
+  args: { productId: v.id("products") },
+  returns: v.union(productView, v.null()),
+  handler: async (ctx, { productId }) => {
+    const product = await ctx.db.get(productId);
+    if (product === null || product.storeId !== ctx.store._id) return null;
+    return toProductView(product);
+  },
+});
+
+const editableFields = {
+  name: v.string(),
+  description: v.string(),
+  category: v.string(),
+  priceMinor: v.number(),
+  stock: v.number(),
+  /** Path under `public/` or a data: URI; defaults to the store logo. */
+  image: v.optional(v.string()),
+};
+
+type EditableInput = {
+  name: string;
+  description: string;
+  category: string;
+  priceMinor: number;
+  stock: number;
+  image?: string;
+};
+
+/** Trimmed, checked fields, or INVALID_INPUT with a message per bad field. */
+export function checkProductInput(input: EditableInput): Omit<EditableInput, "image"> & {
+  image: string | undefined;
+} {
+  const fields: Record<string, string> = {};
+  const name = input.name.trim();
+  const description = input.description.trim();
+  const category = input.category.trim();
+  const image = input.image?.trim() || undefined;
+  if (name.length === 0) fields.name = "Enter a product name.";
+  else if (name.length > NAME_MAX) fields.name = `Keep the name to ${NAME_MAX} characters or fewer.`;
+  if (description.length > DESCRIPTION_MAX) {
+    fields.description = `Keep the description to ${DESCRIPTION_MAX} characters or fewer.`;
+  }
+  if (category.length === 0) fields.category = "Enter a category.";
+  else if (category.length > CATEGORY_MAX) {
+    fields.category = `Keep the category to ${CATEGORY_MAX} characters or fewer.`;
+  }
+  if (!Number.isInteger(input.priceMinor) || input.priceMinor < 0) {
+    fields.priceMinor = "Enter a price of zero or more.";
+  } else if (input.priceMinor > PRICE_MAX_MINOR) {
+    fields.priceMinor = "That price is too high.";
+  }
+  if (!Number.isInteger(input.stock) || input.stock < 0) {
+    fields.stock = "Enter a whole number of items in stock, zero or more.";
+  } else if (input.stock > STOCK_MAX) {
+    fields.stock = `Stock can be at most ${STOCK_MAX.toLocaleString("en")}.`;
+  }
+  // Images are never fetched from the internet: a shipped path or an inline image.
+  if (image !== undefined && !(image.startsWith("/") && !image.startsWith("//")) && !image.startsWith("data:image/")) {
+    fields.image = "Use an image path under /stores/… or an inline image.";
+  }
+  if (Object.keys(fields).length > 0) {
+    throw appError(ErrorCode.INVALID_INPUT, "Please fix the highlighted fields.", fields);
+  }
+  return { name, description, category, priceMinor: input.priceMinor, stock: input.stock, image };
+}
+
+/** Staff: add a product to the store. Returns its id. */
+export const create = staffMutation({
+  args: editableFields,
+  returns: v.id("products"),
+  handler: async (ctx, args): Promise<Id<"products">> => {
+    const checked = checkProductInput(args);
+    return ctx.db.insert("products", {
+      ...checked,
+      storeId: ctx.store._id,
+      image: checked.image ?? ctx.store.logo,
+      archived: false,
+    });
+  },
+});
+
+/** Staff: replace a product's editable fields. */
+export const update = staffMutation({
+  args: { productId: v.id("products"), ...editableFields },
+  returns: v.null(),
+  handler: async (ctx, { productId, ...input }) => {
+    const product = await requireProductOf(ctx, ctx.store._id, productId);
+    const checked = checkProductInput(input);
+    await ctx.db.patch(product._id, { ...checked, image: checked.image ?? product.image });
+    return null;
+  },
+});
+
+/** Staff: take a product out of the catalog (carts keep the line, flagged unavailable). */
+export const archive = staffMutation({
+  args: { productId: v.id("products") },
+  returns: v.null(),
+  handler: async (ctx, { productId }) => {
+    const product = await requireProductOf(ctx, ctx.store._id, productId);
+    await ctx.db.patch(product._id, { archived: true });
+    return null;
+  },
+});
+
+/** Staff: put an archived product back in the catalog. */
+export const unarchive = staffMutation({
+  args: { productId: v.id("products") },
+  returns: v.null(),
+  handler: async (ctx, { productId }) => {
+    const product = await requireProductOf(ctx, ctx.store._id, productId);
+    await ctx.db.patch(product._id, { archived: false });
+    return null;
+  },
+});
