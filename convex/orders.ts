@@ -81,7 +81,7 @@ function checkCheckoutInput(
   if (!/^\d{3,4}$/.test(card.cvc.trim())) {
     fields["card.cvc"] = "Enter the 3 or 4 digit security code.";
   }
-  if (idempotencyKey.length < 8 || idempotencyKey.length > 200) {
+  if (idempotencyKey.trim().length === 0 || idempotencyKey.length > 200) {
     fields.idempotencyKey = "Reload the page and try again.";
   }
   if (Object.keys(fields).length > 0) {
