@@ -1,0 +1,498 @@
+// The Auth.js database adapter, Convex side: one public function per adapter
+// operation, called over HTTP by the Next.js server (`lib/auth/adapter.ts`). They are
+// public because Convex has no server-to-server auth for internal functions, so each
+// takes the shared `secret` and refuses the call (BAD_ADAPTER_SECRET, nothing read or
+// written) unless it equals env `CONVEX_AUTH_ADAPTER_SECRET`.
+//
+// Dates are milliseconds. Results are plain data without Convex system fields; a
+// user's `_id` is returned as `id`, a session's `_id` as `sessionId` (the device id,
+// second half of the Convex token's `sub`). `sessionToken` appears only in the
+// session results Auth.js itself needs.
+import {
+  customMutation,
+  customQuery,
+} from "convex-helpers/server/customFunctions";
+import { v, type Infer } from "convex/values";
+import type { Doc } from "./_generated/dataModel";
+import { mutation, query, type QueryCtx } from "./_generated/server";
+import { appError, ErrorCode } from "./errors";
+import { endSession } from "./lib/endSession";
+import {
+  accountFields,
+  authenticatorFields,
+  deviceFields,
+  userFields,
+  verificationTokenFields,
+} from "./schema";
+
+/** lastSeenAt is written at most this often per session (see `touchSession`). */
+export const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
+
+// ---------------------------------------------------------------------------
+// The secret check
+
+/**
+ * Compare without an early exit: the loop runs over the caller's input only, so the
+ * time taken reveals nothing about the expected secret, not even its length.
+ */
+export function secretsMatch(given: string, expected: string): boolean {
+  const a = new TextEncoder().encode(given);
+  const b = new TextEncoder().encode(expected);
+  let diff = a.length ^ b.length;
+  for (let i = 0; i < a.length; i++) {
+    // `% b.length` keeps the index in range; a length mismatch already set `diff`.
+    diff |= a[i] ^ (b.length === 0 ? 0 : b[i % b.length]);
+  }
+  return diff === 0 && b.length > 0;
+}
+
+function checkSecret(secret: string): void {
+  const expected = process.env.CONVEX_AUTH_ADAPTER_SECRET;
+  if (expected === undefined || expected === "") {
+    throw appError(
+      ErrorCode.BAD_ADAPTER_SECRET,
+      "CONVEX_AUTH_ADAPTER_SECRET is not set on this Convex deployment, so the Auth.js adapter is refused. Set it to the same value the Next.js server uses.",
+    );
+  }
+  if (!secretsMatch(secret, expected)) {
+    throw appError(
+      ErrorCode.BAD_ADAPTER_SECRET,
+      "The Auth.js adapter secret is wrong.",
+    );
+  }
+}
+
+/** The `secret` argument is checked and removed before any handler runs. */
+const secretArgs = { secret: v.string() };
+
+const adapterQuery = customQuery(query, {
+  args: secretArgs,
+  input: async (_ctx, { secret }) => {
+    checkSecret(secret);
+    return { ctx: {}, args: {} };
+  },
+});
+
+const adapterMutation = customMutation(mutation, {
+  args: secretArgs,
+  input: async (_ctx, { secret }) => {
+    checkSecret(secret);
+    return { ctx: {}, args: {} };
+  },
+});
+
+// ---------------------------------------------------------------------------
+// Result shapes
+
+export const adapterUserValidator = v.object({ id: v.id("users"), ...userFields });
+export const adapterAccountValidator = v.object(accountFields);
+export const adapterSessionValidator = v.object({
+  /** The session document's `_id`: the device id. */
+  sessionId: v.id("sessions"),
+  userId: v.id("users"),
+  sessionToken: v.string(),
+  expires: v.number(),
+  lastSeenAt: v.optional(v.number()),
+});
+export const verificationTokenValidator = v.object(verificationTokenFields);
+export const adapterAuthenticatorValidator = v.object(authenticatorFields);
+
+export type AdapterUserData = Infer<typeof adapterUserValidator>;
+export type AdapterSessionData = Infer<typeof adapterSessionValidator>;
+
+function toUser(doc: Doc<"users">): AdapterUserData {
+  const { _id, _creationTime, ...fields } = doc;
+  void _creationTime;
+  return { id: _id, ...fields };
+}
+
+function toAccount(doc: Doc<"accounts">): Infer<typeof adapterAccountValidator> {
+  const { _id, _creationTime, ...fields } = doc;
+  void _id;
+  void _creationTime;
+  return fields;
+}
+
+function toSession(doc: Doc<"sessions">): AdapterSessionData {
+  const session: AdapterSessionData = {
+    sessionId: doc._id,
+    userId: doc.userId,
+    sessionToken: doc.sessionToken,
+    expires: doc.expires,
+  };
+  if (doc.lastSeenAt !== undefined) session.lastSeenAt = doc.lastSeenAt;
+  return session;
+}
+
+function toVerificationToken(
+  doc: Doc<"verificationTokens">,
+): Infer<typeof verificationTokenValidator> {
+  return { identifier: doc.identifier, token: doc.token, expires: doc.expires };
+}
+
+function toAuthenticator(
+  doc: Doc<"authenticators">,
+): Infer<typeof adapterAuthenticatorValidator> {
+  const { _id, _creationTime, ...fields } = doc;
+  void _id;
+  void _creationTime;
+  return fields;
+}
+
+// ---------------------------------------------------------------------------
+// Lookups shared by several operations
+
+async function userByEmail(ctx: Pick<QueryCtx, "db">, email: string) {
+  return ctx.db
+    .query("users")
+    .withIndex("by_email", (q) => q.eq("email", email))
+    .first();
+}
+
+async function accountByProvider(
+  ctx: Pick<QueryCtx, "db">,
+  provider: string,
+  providerAccountId: string,
+) {
+  return ctx.db
+    .query("accounts")
+    .withIndex("by_provider_providerAccountId", (q) =>
+      q.eq("provider", provider).eq("providerAccountId", providerAccountId),
+    )
+    .unique();
+}
+
+async function sessionByToken(ctx: Pick<QueryCtx, "db">, sessionToken: string) {
+  return ctx.db
+    .query("sessions")
+    .withIndex("by_sessionToken", (q) => q.eq("sessionToken", sessionToken))
+    .unique();
+}
+
+async function authenticatorById(ctx: Pick<QueryCtx, "db">, credentialID: string) {
+  return ctx.db
+    .query("authenticators")
+    .withIndex("by_credentialID", (q) => q.eq("credentialID", credentialID))
+    .unique();
+}
+
+function emailTaken(): never {
+  // A database with a unique e-mail column would refuse this too; Auth.js looks the
+  // address up first, so reaching this means a race or a bug.
+  throw appError(
+    ErrorCode.INVALID_INPUT,
+    "A user with this e-mail address already exists.",
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Users
+
+export const createUser = adapterMutation({
+  args: userFields,
+  returns: adapterUserValidator,
+  handler: async (ctx, user) => {
+    if (user.email && (await userByEmail(ctx, user.email)) !== null) emailTaken();
+    const id = await ctx.db.insert("users", user);
+    return toUser((await ctx.db.get(id))!);
+  },
+});
+
+export const getUser = adapterQuery({
+  args: { id: v.string() },
+  returns: v.union(adapterUserValidator, v.null()),
+  handler: async (ctx, { id }) => {
+    // Auth.js may ask for any string (e.g. an id from another adapter): not an error.
+    const userId = ctx.db.normalizeId("users", id);
+    if (userId === null) return null;
+    const user = await ctx.db.get(userId);
+    return user === null ? null : toUser(user);
+  },
+});
+
+export const getUserByEmail = adapterQuery({
+  args: { email: v.string() },
+  returns: v.union(adapterUserValidator, v.null()),
+  handler: async (ctx, { email }) => {
+    const user = await userByEmail(ctx, email);
+    return user === null ? null : toUser(user);
+  },
+});
+
+export const getUserByAccount = adapterQuery({
+  args: { provider: v.string(), providerAccountId: v.string() },
+  returns: v.union(adapterUserValidator, v.null()),
+  handler: async (ctx, { provider, providerAccountId }) => {
+    const account = await accountByProvider(ctx, provider, providerAccountId);
+    if (account === null) return null;
+    const user = await ctx.db.get(account.userId);
+    return user === null ? null : toUser(user);
+  },
+});
+
+export const updateUser = adapterMutation({
+  args: { id: v.id("users"), ...userFields },
+  returns: adapterUserValidator,
+  handler: async (ctx, { id, ...fields }) => {
+    const existing = await ctx.db.get(id);
+    if (existing === null) {
+      throw appError(ErrorCode.NOT_FOUND, "No such user.");
+    }
+    if (fields.email && fields.email !== existing.email) {
+      const other = await userByEmail(ctx, fields.email);
+      if (other !== null && other._id !== id) emailTaken();
+    }
+    await ctx.db.patch(id, fields);
+    return toUser((await ctx.db.get(id))!);
+  },
+});
+
+/**
+ * Delete a user and everything that is theirs as a sign-in identity: sessions (with
+ * their carts and settings, via `endSession`), accounts, authenticators and store
+ * memberships. Orders stay: they are the stores' records too.
+ */
+export const deleteUser = adapterMutation({
+  args: { id: v.id("users") },
+  returns: v.union(adapterUserValidator, v.null()),
+  handler: async (ctx, { id }) => {
+    const user = await ctx.db.get(id);
+    const sessions = await ctx.db
+      .query("sessions")
+      .withIndex("by_userId", (q) => q.eq("userId", id))
+      .collect();
+    for (const s of sessions) await endSession(ctx, s._id);
+    const accounts = await ctx.db
+      .query("accounts")
+      .withIndex("by_userId", (q) => q.eq("userId", id))
+      .collect();
+    for (const a of accounts) await ctx.db.delete(a._id);
+    const authenticators = await ctx.db
+      .query("authenticators")
+      .withIndex("by_userId", (q) => q.eq("userId", id))
+      .collect();
+    for (const a of authenticators) await ctx.db.delete(a._id);
+    const memberships = await ctx.db
+      .query("memberships")
+      .withIndex("by_userId", (q) => q.eq("userId", id))
+      .collect();
+    for (const m of memberships) await ctx.db.delete(m._id);
+    if (user === null) return null;
+    await ctx.db.delete(id);
+    return toUser(user);
+  },
+});
+
+// ---------------------------------------------------------------------------
+// Accounts
+
+export const linkAccount = adapterMutation({
+  args: accountFields,
+  returns: adapterAccountValidator,
+  handler: async (ctx, account) => {
+    if ((await ctx.db.get(account.userId)) === null) {
+      throw appError(ErrorCode.NOT_FOUND, "No such user.");
+    }
+    const existing = await accountByProvider(
+      ctx,
+      account.provider,
+      account.providerAccountId,
+    );
+    if (existing !== null) {
+      throw appError(
+        ErrorCode.INVALID_INPUT,
+        "This provider account is already linked to a user.",
+      );
+    }
+    const id = await ctx.db.insert("accounts", account);
+    return toAccount((await ctx.db.get(id))!);
+  },
+});
+
+export const unlinkAccount = adapterMutation({
+  args: { provider: v.string(), providerAccountId: v.string() },
+  returns: v.union(adapterAccountValidator, v.null()),
+  handler: async (ctx, { provider, providerAccountId }) => {
+    const account = await accountByProvider(ctx, provider, providerAccountId);
+    if (account === null) return null;
+    await ctx.db.delete(account._id);
+    return toAccount(account);
+  },
+});
+
+export const getAccount = adapterQuery({
+  args: { provider: v.string(), providerAccountId: v.string() },
+  returns: v.union(adapterAccountValidator, v.null()),
+  handler: async (ctx, { provider, providerAccountId }) => {
+    const account = await accountByProvider(ctx, provider, providerAccountId);
+    return account === null ? null : toAccount(account);
+  },
+});
+
+// ---------------------------------------------------------------------------
+// Sessions
+
+/** Creates the session and records the device it was created on. */
+export const createSession = adapterMutation({
+  args: {
+    sessionToken: v.string(),
+    userId: v.id("users"),
+    expires: v.number(),
+    ...deviceFields,
+  },
+  returns: adapterSessionValidator,
+  handler: async (ctx, session) => {
+    if ((await ctx.db.get(session.userId)) === null) {
+      throw appError(ErrorCode.NOT_FOUND, "No such user.");
+    }
+    const id = await ctx.db.insert("sessions", {
+      ...session,
+      lastSeenAt: Date.now(),
+    });
+    return toSession((await ctx.db.get(id))!);
+  },
+});
+
+/** The session (with `sessionId`, its device id) and its user, or null. */
+export const getSessionAndUser = adapterQuery({
+  args: { sessionToken: v.string() },
+  returns: v.union(
+    v.object({ session: adapterSessionValidator, user: adapterUserValidator }),
+    v.null(),
+  ),
+  handler: async (ctx, { sessionToken }) => {
+    const session = await sessionByToken(ctx, sessionToken);
+    if (session === null) return null;
+    const user = await ctx.db.get(session.userId);
+    if (user === null) return null;
+    return { session: toSession(session), user: toUser(user) };
+  },
+});
+
+export const updateSession = adapterMutation({
+  args: { sessionToken: v.string(), expires: v.optional(v.number()) },
+  returns: v.union(adapterSessionValidator, v.null()),
+  handler: async (ctx, { sessionToken, expires }) => {
+    const session = await sessionByToken(ctx, sessionToken);
+    if (session === null) return null;
+    if (expires !== undefined) await ctx.db.patch(session._id, { expires });
+    return toSession((await ctx.db.get(session._id))!);
+  },
+});
+
+/** Sign-out: the session goes with its device's carts and settings. */
+export const deleteSession = adapterMutation({
+  args: { sessionToken: v.string() },
+  returns: v.union(adapterSessionValidator, v.null()),
+  handler: async (ctx, { sessionToken }) => {
+    const session = await sessionByToken(ctx, sessionToken);
+    if (session === null) return null;
+    await endSession(ctx, session._id);
+    return toSession(session);
+  },
+});
+
+/**
+ * Record activity: sets `lastSeenAt` (and `ip`, when given) only when the last
+ * record is older than TOUCH_INTERVAL_MS, so frequent requests cost no writes.
+ * Returns whether it wrote. Missing or expired sessions are left alone.
+ */
+export const touchSession = adapterMutation({
+  args: { sessionToken: v.string(), ip: v.optional(v.string()) },
+  returns: v.boolean(),
+  handler: async (ctx, { sessionToken, ip }) => {
+    const session = await sessionByToken(ctx, sessionToken);
+    const now = Date.now();
+    if (session === null || session.expires <= now) return false;
+    if (now - (session.lastSeenAt ?? 0) < TOUCH_INTERVAL_MS) return false;
+    await ctx.db.patch(
+      session._id,
+      ip === undefined ? { lastSeenAt: now } : { lastSeenAt: now, ip },
+    );
+    return true;
+  },
+});
+
+// ---------------------------------------------------------------------------
+// Verification tokens (e-mail sign-in)
+
+export const createVerificationToken = adapterMutation({
+  args: verificationTokenFields,
+  returns: verificationTokenValidator,
+  handler: async (ctx, token) => {
+    const id = await ctx.db.insert("verificationTokens", token);
+    return toVerificationToken((await ctx.db.get(id))!);
+  },
+});
+
+/** Single use: returns the token and deletes it in the same transaction; null if absent. */
+export const useVerificationToken = adapterMutation({
+  args: { identifier: v.string(), token: v.string() },
+  returns: v.union(verificationTokenValidator, v.null()),
+  handler: async (ctx, { identifier, token }) => {
+    const row = await ctx.db
+      .query("verificationTokens")
+      .withIndex("by_identifier_token", (q) =>
+        q.eq("identifier", identifier).eq("token", token),
+      )
+      .first();
+    if (row === null) return null;
+    await ctx.db.delete(row._id);
+    return toVerificationToken(row);
+  },
+});
+
+// ---------------------------------------------------------------------------
+// Authenticators (WebAuthn)
+
+export const createAuthenticator = adapterMutation({
+  args: authenticatorFields,
+  returns: adapterAuthenticatorValidator,
+  handler: async (ctx, authenticator) => {
+    if ((await ctx.db.get(authenticator.userId)) === null) {
+      throw appError(ErrorCode.NOT_FOUND, "No such user.");
+    }
+    if ((await authenticatorById(ctx, authenticator.credentialID)) !== null) {
+      throw appError(
+        ErrorCode.INVALID_INPUT,
+        "This credential is already registered.",
+      );
+    }
+    const id = await ctx.db.insert("authenticators", authenticator);
+    return toAuthenticator((await ctx.db.get(id))!);
+  },
+});
+
+export const getAuthenticator = adapterQuery({
+  args: { credentialID: v.string() },
+  returns: v.union(adapterAuthenticatorValidator, v.null()),
+  handler: async (ctx, { credentialID }) => {
+    const row = await authenticatorById(ctx, credentialID);
+    return row === null ? null : toAuthenticator(row);
+  },
+});
+
+export const listAuthenticatorsByUserId = adapterQuery({
+  args: { userId: v.id("users") },
+  returns: v.array(adapterAuthenticatorValidator),
+  handler: async (ctx, { userId }) => {
+    const rows = await ctx.db
+      .query("authenticators")
+      .withIndex("by_userId", (q) => q.eq("userId", userId))
+      .collect();
+    return rows.map(toAuthenticator);
+  },
+});
+
+export const updateAuthenticatorCounter = adapterMutation({
+  args: { credentialID: v.string(), newCounter: v.number() },
+  returns: adapterAuthenticatorValidator,
+  handler: async (ctx, { credentialID, newCounter }) => {
+    const row = await authenticatorById(ctx, credentialID);
+    if (row === null) {
+      throw appError(ErrorCode.NOT_FOUND, "No such authenticator.");
+    }
+    await ctx.db.patch(row._id, { counter: newCounter });
+    return toAuthenticator((await ctx.db.get(row._id))!);
+  },
+});
