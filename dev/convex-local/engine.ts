@@ -1,0 +1,368 @@
+// Engine of the local backend: bundles a project's `convex/` folder with esbuild, runs its
+// functions on convex-test (pinned 0.0.70), and exposes what the servers need on top of it:
+// per-call identity, a commit hook (for reactivity and snapshots), snapshot export/import and
+// hot swapping of modules. Everything that reaches into convex-test internals lives in
+// `internals.ts` so a version change fails loudly in one place.
+import { AsyncLocalStorage } from "node:async_hooks";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { build, type Message } from "esbuild";
+import { convexTest } from "convex-test";
+import type { UserIdentity } from "convex/server";
+import { ConvexError, convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
+import { captureInternals, type ConvexTestInternals, type SchemaLike } from "./internals";
+
+export type FunctionKind = "query" | "mutation" | "action";
+
+/** A loaded Convex module: its exports are registered functions or other values. */
+type ModuleExports = Record<string, unknown>;
+
+type RegisteredFunction = {
+  isQuery?: boolean;
+  isMutation?: boolean;
+  isAction?: boolean;
+  isPublic?: boolean;
+  isInternal?: boolean;
+};
+
+export class FunctionNotFoundError extends Error {}
+
+export class BuildError extends Error {
+  constructor(
+    message: string,
+    readonly messages: Message[],
+  ) {
+    super(message);
+  }
+}
+
+/** Snapshot file format, version 1. Documents are stored as Convex JSON. */
+export type Snapshot = {
+  version: 1;
+  documents: JSONValue[];
+  nextDocId: number;
+  lastCreationTime: number;
+  lastCommitTs: string;
+};
+
+type TestAccessor = ReturnType<typeof convexTest>;
+type PathAccessor = {
+  queryFromPath(p: { componentPath: string; udfPath: string }, args: unknown): Promise<unknown>;
+  mutationFromPath(p: { componentPath: string; udfPath: string }, args: unknown): Promise<unknown>;
+  actionFromPath(p: { componentPath: string; udfPath: string }, args: unknown): Promise<unknown>;
+  fetch(pathAndQuery: string, init?: RequestInit): Promise<Response>;
+};
+
+const commitContext = new AsyncLocalStorage<{ commitTs: bigint | null }>();
+
+/** `module/path:export` with `.js` stripped and `default` filled in, as the client does. */
+export function canonicalUdfPath(udfPath: string): { modulePath: string; exportName: string } {
+  const idx = udfPath.lastIndexOf(":");
+  let modulePath = idx === -1 ? udfPath : udfPath.slice(0, idx);
+  const exportName = idx === -1 ? "default" : udfPath.slice(idx + 1);
+  if (modulePath.endsWith(".js")) modulePath = modulePath.slice(0, -3);
+  return { modulePath, exportName };
+}
+
+function isEntryFile(rel: string): boolean {
+  const base = path.basename(rel);
+  if (rel.split(path.sep).includes("_generated")) return false;
+  if (!/\.(ts|tsx|js|jsx|mjs)$/.test(base) || base.endsWith(".d.ts")) return false;
+  // Like `npx convex dev`: tests and files with extra dots (other than *.config.ts) are not modules.
+  const stem = base.replace(/\.(ts|tsx|js|jsx|mjs)$/, "");
+  if (stem.includes(".") && stem !== "auth.config") return false;
+  return true;
+}
+
+function listEntries(convexDir: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) {
+        if (name === "_generated" || name === "node_modules" || name.startsWith(".")) continue;
+        walk(full);
+      } else if (isEntryFile(path.relative(convexDir, full))) {
+        out.push(full);
+      }
+    }
+  };
+  walk(convexDir);
+  return out.sort();
+}
+
+/** Formats esbuild messages as `file:line:col: text` lines. */
+export function formatBuildMessages(messages: Message[]): string {
+  return messages
+    .map((m) =>
+      m.location
+        ? `${m.location.file}:${m.location.line}:${m.location.column + 1}: ${m.text}`
+        : m.text,
+    )
+    .join("\n");
+}
+
+export type EngineOptions = {
+  projectDir: string;
+  buildDir: string;
+  onCommit?: (commitTs: bigint) => void;
+};
+
+export class Engine {
+  readonly convexDir: string;
+  private generation = 0;
+  private modules = new Map<string, () => Promise<ModuleExports>>();
+  private t!: TestAccessor;
+  private internals!: ConvexTestInternals;
+  private lastCommitTs = 0n;
+
+  constructor(private readonly options: EngineOptions) {
+    this.convexDir = path.join(options.projectDir, "convex");
+  }
+
+  /** Latest committed timestamp in nanoseconds (0 before any commit). */
+  get commitTs(): bigint {
+    return this.lastCommitTs;
+  }
+
+  /** Bundles and loads the modules; throws BuildError on syntax errors. */
+  async start(): Promise<void> {
+    await this.rebuild();
+    const schema = await this.loadSchema();
+    const generatedKey = "/convex/_generated/api.js";
+    this.t = convexTest(schema as Parameters<typeof convexTest>[0], {
+      [generatedKey]: async () => ({}),
+    });
+    this.internals = await captureInternals(this.t);
+    this.internals.setModules((p) => this.loadModule(p));
+    this.internals.onCommit((commitTs) => {
+      this.lastCommitTs = commitTs;
+      const store = commitContext.getStore();
+      if (store) store.commitTs = commitTs;
+      this.options.onCommit?.(commitTs);
+    });
+  }
+
+  /** Re-bundles the project; on success swaps the modules and schema in place (data kept). */
+  async reload(): Promise<void> {
+    await this.rebuild();
+    this.internals.setModules((p) => this.loadModule(p));
+    const schema = await this.loadSchema();
+    this.internals.setSchema(schema);
+  }
+
+  private async rebuild(): Promise<void> {
+    if (!existsSync(path.join(this.convexDir, "_generated"))) {
+      throw new Error(
+        `${path.join(this.convexDir, "_generated")} is missing: run \`npx convex codegen --system-udfs --typecheck disable\` in ${this.options.projectDir}`,
+      );
+    }
+    const entries = listEntries(this.convexDir);
+    const gen = this.generation + 1;
+    const outdir = path.join(this.options.buildDir, `gen-${process.pid}-${gen}`);
+    mkdirSync(outdir, { recursive: true });
+    let result;
+    try {
+      result = await build({
+        entryPoints: entries,
+        outdir,
+        outbase: this.convexDir,
+        bundle: true,
+        splitting: true,
+        format: "esm",
+        platform: "node",
+        target: "node20",
+        packages: "external",
+        sourcemap: "inline",
+        logLevel: "silent",
+        write: true,
+        outExtension: { ".js": ".mjs" },
+      });
+    } catch (e) {
+      rmSync(outdir, { recursive: true, force: true });
+      const errors = (e as { errors?: Message[] }).errors ?? [];
+      throw new BuildError(
+        errors.length ? formatBuildMessages(errors) : String(e),
+        errors,
+      );
+    }
+    void result;
+    const modules = new Map<string, () => Promise<ModuleExports>>();
+    for (const entry of entries) {
+      const rel = path
+        .relative(this.convexDir, entry)
+        .replace(/\.(ts|tsx|js|jsx|mjs)$/, "")
+        .split(path.sep)
+        .join("/");
+      const file = path.join(outdir, `${rel}.mjs`);
+      const url = pathToFileURL(file).href;
+      modules.set(rel, () => import(url) as Promise<ModuleExports>);
+    }
+    const previous = this.generation;
+    this.generation = gen;
+    this.modules = modules;
+    // Old bundles are no longer imported; keep only the current generation on disk.
+    if (previous > 0) {
+      rmSync(path.join(this.options.buildDir, `gen-${process.pid}-${previous}`), {
+        recursive: true,
+        force: true,
+      });
+    }
+  }
+
+  private async loadModule(modulePath: string): Promise<ModuleExports> {
+    const loader = this.modules.get(modulePath);
+    if (!loader) throw new FunctionNotFoundError(`Could not find module for: "${modulePath}"`);
+    return await loader();
+  }
+
+  /** Module names that exist (e.g. "sessions", "lib/functions"). */
+  moduleNames(): string[] {
+    return [...this.modules.keys()];
+  }
+
+  hasModule(name: string): boolean {
+    return this.modules.has(name);
+  }
+
+  async importModule(name: string): Promise<ModuleExports | null> {
+    return this.modules.has(name) ? await this.loadModule(name) : null;
+  }
+
+  private async loadSchema(): Promise<SchemaLike | undefined> {
+    const mod = await this.importModule("schema");
+    return (mod?.default as SchemaLike | undefined) ?? undefined;
+  }
+
+  /**
+   * Finds a function by client path and checks it may be called: `publicOnly` refuses internal
+   * functions exactly like unknown ones, as Convex does (no hint that it exists).
+   */
+  async resolve(
+    udfPath: string,
+    kind: FunctionKind | "any",
+    publicOnly: boolean,
+  ): Promise<{ udfPath: string; kind: FunctionKind }> {
+    const { modulePath, exportName } = canonicalUdfPath(udfPath);
+    const canonical = `${modulePath}:${exportName}`;
+    const notFound = () =>
+      new FunctionNotFoundError(
+        `Could not find public function for '${canonical}'. Did you forget to run \`npx convex dev\` or \`npx convex deploy\`?`,
+      );
+    if (!this.modules.has(modulePath)) throw notFound();
+    const mod = await this.loadModule(modulePath);
+    const fn = mod[exportName] as RegisteredFunction | undefined;
+    if (!fn || (typeof fn !== "function" && typeof fn !== "object")) throw notFound();
+    const actual: FunctionKind | null = fn.isQuery
+      ? "query"
+      : fn.isMutation
+        ? "mutation"
+        : fn.isAction
+          ? "action"
+          : null;
+    if (actual === null) throw notFound();
+    if (publicOnly && !fn.isPublic) throw notFound();
+    if (kind !== "any" && actual !== kind) {
+      throw new FunctionNotFoundError(
+        `Trying to execute ${canonical} as ${kind[0].toUpperCase()}${kind.slice(1)}, but it is defined as ${actual[0].toUpperCase()}${actual.slice(1)}.`,
+      );
+    }
+    return { udfPath: canonical, kind: actual };
+  }
+
+  private accessor(identity: UserIdentity | null): PathAccessor {
+    const base = identity ? this.t.withIdentity(identity) : this.t;
+    return base as unknown as PathAccessor;
+  }
+
+  /**
+   * Runs a resolved function with an identity. Arguments and result are Convex JSON.
+   * Returns the commit timestamp for mutations.
+   */
+  async run(
+    kind: FunctionKind,
+    udfPath: string,
+    jsonArgs: JSONValue,
+    identity: UserIdentity | null,
+  ): Promise<{ value: JSONValue; commitTs: bigint | null }> {
+    const args = jsonToConvex(jsonArgs);
+    const fnPath = { componentPath: "", udfPath };
+    const acc = this.accessor(identity);
+    const store = { commitTs: null as bigint | null };
+    const value = await commitContext.run(store, async () => {
+      if (kind === "query") return await acc.queryFromPath(fnPath, args);
+      if (kind === "mutation") return await acc.mutationFromPath(fnPath, args);
+      return await acc.actionFromPath(fnPath, args);
+    });
+    return { value: convexToJson(value as Value), commitTs: store.commitTs };
+  }
+
+  /** Serves an HTTP action from `convex/http.ts`. */
+  async fetchHttpAction(
+    pathAndQuery: string,
+    init: RequestInit,
+    identity: UserIdentity | null,
+  ): Promise<Response> {
+    return await this.accessor(identity).fetch(pathAndQuery, init);
+  }
+
+  /** Whether the database holds any document (system tables included). */
+  isEmpty(): boolean {
+    return this.internals.documentCount() === 0;
+  }
+
+  tables(): { name: string; count: number }[] {
+    return this.internals.tables();
+  }
+
+  documents(table: string): Record<string, Value>[] {
+    return this.internals.documents(table);
+  }
+
+  exportSnapshot(): Snapshot {
+    const state = this.internals.exportState();
+    return {
+      version: 1,
+      documents: state.documents.map((d) => convexToJson(d as Value)),
+      nextDocId: state.nextDocId,
+      lastCreationTime: state.lastCreationTime,
+      lastCommitTs: state.lastCommitTs.toString(),
+    };
+  }
+
+  importSnapshot(snapshot: Snapshot): void {
+    if (snapshot.version !== 1) throw new Error(`Unknown snapshot version ${String(snapshot.version)}`);
+    const lastCommitTs = BigInt(snapshot.lastCommitTs);
+    this.internals.importState({
+      documents: snapshot.documents.map((d) => jsonToConvex(d) as Record<string, Value>),
+      nextDocId: snapshot.nextDocId,
+      lastCreationTime: snapshot.lastCreationTime,
+      lastCommitTs,
+    });
+    this.lastCommitTs = lastCommitTs;
+  }
+}
+
+/** Error text and data as Convex sends them to clients. */
+export function describeError(e: unknown, requestId: string): { message: string; data?: JSONValue } {
+  if (e instanceof ConvexError || (e instanceof Error && e.name === "ConvexError" && "data" in e)) {
+    const data = (e as ConvexError<Value>).data;
+    return {
+      message: `[Request ID: ${requestId}] Server Error\nUncaught ConvexError: ${e.message}`,
+      data: convexToJson(data),
+    };
+  }
+  if (e instanceof FunctionNotFoundError) {
+    return { message: `[Request ID: ${requestId}] Server Error\n${e.message}` };
+  }
+  const err = e instanceof Error ? e : new Error(String(e));
+  const validation = /^(Validator error|Object is missing|Object contains extra field|Value does not match)/.test(
+    err.message,
+  );
+  return {
+    message: validation
+      ? `[Request ID: ${requestId}] Server Error\nArgumentValidationError: ${err.message}`
+      : `[Request ID: ${requestId}] Server Error\nUncaught ${err.name}: ${err.message}`,
+  };
+}

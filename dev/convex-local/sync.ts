@@ -1,0 +1,319 @@
+// The WebSocket sync protocol (`/api/<version>/sync`) as the convex 1.48 clients speak it:
+// query sets, identity, mutations/actions and Transitions with exact versions. Each connection
+// processes its work one item at a time so versions advance in order; after every commit the
+// server asks each connection to re-run its queries and push only the results that changed.
+import type { WebSocket } from "ws";
+import type { UserIdentity } from "convex/server";
+import type { JSONValue } from "convex/values";
+import { AuthFailure, secondsUntilExpiry, type TokenVerifier } from "./auth";
+import { describeError, type Engine } from "./engine";
+import type { Logger } from "./log";
+
+/** Encodes a u64 nanosecond timestamp as the client expects: base64 of 8 little-endian bytes. */
+export function encodeTs(ts: bigint): string {
+  const buf = Buffer.alloc(8);
+  buf.writeBigUInt64LE(ts);
+  return buf.toString("base64");
+}
+
+type QueryState = { udfPath: string; args: JSONValue; lastResult: string | null };
+
+type Modification =
+  | { type: "QueryUpdated"; queryId: number; value: JSONValue; logLines: string[]; journal: null }
+  | {
+      type: "QueryFailed";
+      queryId: number;
+      errorMessage: string;
+      errorData?: JSONValue;
+      logLines: string[];
+      journal: null;
+    }
+  | { type: "QueryRemoved"; queryId: number };
+
+type ClientMessage = { type?: unknown; [k: string]: unknown };
+
+const PING_INTERVAL_MS = 15_000;
+let requestCounter = 0;
+export function newRequestId(): string {
+  requestCounter += 1;
+  return `local-${requestCounter.toString(16).padStart(8, "0")}`;
+}
+
+export class SyncConnection {
+  private querySetVersion = 0;
+  private identityVersion = 0;
+  private ts = 0n;
+  private identity: UserIdentity | null = null;
+  private queries = new Map<number, QueryState>();
+  private chain: Promise<void> = Promise.resolve();
+  private refreshQueued = false;
+  private closed = false;
+  private pingTimer: NodeJS.Timeout;
+  private expiryTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly engine: Engine,
+    private readonly verifier: () => TokenVerifier,
+    private readonly log: Logger,
+    private readonly onClose: (c: SyncConnection) => void,
+  ) {
+    ws.on("message", (data, isBinary) => this.onMessage(data.toString(), isBinary));
+    ws.on("close", () => this.shutdown());
+    ws.on("error", () => this.shutdown());
+    // The client reconnects when the server is silent for too long.
+    this.pingTimer = setInterval(() => this.send({ type: "Ping" }), PING_INTERVAL_MS);
+  }
+
+  private shutdown(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.pingTimer);
+    if (this.expiryTimer) clearTimeout(this.expiryTimer);
+    this.onClose(this);
+  }
+
+  close(): void {
+    this.ws.terminate();
+    this.shutdown();
+  }
+
+  private send(msg: unknown): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    this.ws.send(JSON.stringify(msg));
+  }
+
+  private fatal(error: string): void {
+    this.send({ type: "FatalError", error });
+    this.ws.close(1008, error.slice(0, 120));
+    this.shutdown();
+  }
+
+  private enqueue(task: () => Promise<void>): void {
+    this.chain = this.chain.then(task).catch((e: unknown) => {
+      this.log.error(`sync connection error: ${e instanceof Error ? e.stack : String(e)}`);
+    });
+  }
+
+  /** Called after each commit: re-run this connection's queries once (coalesced). */
+  notifyCommit(): void {
+    if (this.refreshQueued || this.closed) return;
+    this.refreshQueued = true;
+    this.enqueue(async () => {
+      this.refreshQueued = false;
+      await this.transition({}, [...this.queries.keys()]);
+    });
+  }
+
+  private onMessage(raw: string, isBinary: boolean): void {
+    if (isBinary) return this.fatal("Binary messages are not supported");
+    let msg: ClientMessage;
+    try {
+      msg = JSON.parse(raw) as ClientMessage;
+    } catch {
+      return this.fatal("Malformed message: invalid JSON");
+    }
+    if (typeof msg !== "object" || msg === null) return this.fatal("Malformed message");
+    switch (msg.type) {
+      case "Connect":
+      case "Event":
+        return;
+      case "ModifyQuerySet":
+        return this.enqueue(() => this.modifyQuerySet(msg));
+      case "Authenticate":
+        return this.enqueue(() => this.authenticate(msg));
+      case "Mutation":
+      case "Action":
+        // Mutations and actions run concurrently with the connection's query work; convex-test
+        // serializes transactions, and the response waits for nothing on this connection.
+        void this.runRequest(msg.type, msg);
+        return;
+      default:
+        return this.fatal(`Unknown message type: ${JSON.stringify(msg.type)}`);
+    }
+  }
+
+  private async modifyQuerySet(msg: ClientMessage): Promise<void> {
+    const base = msg.baseVersion;
+    const next = msg.newVersion;
+    const mods = msg.modifications;
+    if (typeof base !== "number" || typeof next !== "number" || !Array.isArray(mods)) {
+      return this.fatal("Malformed ModifyQuerySet message");
+    }
+    if (base !== this.querySetVersion) {
+      return this.fatal(
+        `ModifyQuerySet baseVersion ${base} does not match server version ${this.querySetVersion}`,
+      );
+    }
+    const removed: Modification[] = [];
+    const added: number[] = [];
+    for (const m of mods as ClientMessage[]) {
+      if (m.type === "Add" && typeof m.queryId === "number" && typeof m.udfPath === "string") {
+        const args = Array.isArray(m.args) ? ((m.args[0] ?? {}) as JSONValue) : {};
+        this.queries.set(m.queryId, { udfPath: m.udfPath, args, lastResult: null });
+        added.push(m.queryId);
+      } else if (m.type === "Remove" && typeof m.queryId === "number") {
+        this.queries.delete(m.queryId);
+        removed.push({ type: "QueryRemoved", queryId: m.queryId });
+      } else {
+        return this.fatal("Malformed query set modification");
+      }
+    }
+    await this.transition({ querySet: next }, added, removed);
+  }
+
+  private async authenticate(msg: ClientMessage): Promise<void> {
+    const baseVersion = msg.baseVersion;
+    if (typeof baseVersion !== "number") return this.fatal("Malformed Authenticate message");
+    if (this.expiryTimer) clearTimeout(this.expiryTimer);
+    this.expiryTimer = null;
+    if (msg.tokenType === "None") {
+      this.identity = null;
+    } else if (msg.tokenType === "User" && typeof msg.value === "string") {
+      const token = msg.value;
+      try {
+        this.identity = await this.verifier().verify(token);
+      } catch (e) {
+        const error = e instanceof AuthFailure ? e.message : `Auth check failed: ${String(e)}`;
+        this.log.info(`auth refused on WebSocket: ${error}`);
+        this.send({
+          type: "AuthError",
+          error,
+          baseVersion: this.identityVersion,
+          authUpdateAttempted: true,
+        });
+        return;
+      }
+      // Like Convex, a token that expires while connected is reported so the client refetches.
+      const left = secondsUntilExpiry(token);
+      if (left !== null) {
+        this.expiryTimer = setTimeout(
+          () => this.enqueue(() => this.tokenExpired()),
+          Math.max(0, left * 1000),
+        );
+      }
+    } else {
+      this.send({
+        type: "AuthError",
+        error: `Unsupported token type ${JSON.stringify(msg.tokenType)}`,
+        baseVersion: this.identityVersion,
+        authUpdateAttempted: true,
+      });
+      return;
+    }
+    await this.transition({ identity: this.identityVersion + 1 }, [...this.queries.keys()]);
+  }
+
+  private async tokenExpired(): Promise<void> {
+    this.send({
+      type: "AuthError",
+      error: "Token expired",
+      baseVersion: this.identityVersion,
+      authUpdateAttempted: false,
+    });
+  }
+
+  /**
+   * Runs `rerun` queries and sends one Transition from the current version to the new one,
+   * containing only changed results (plus `extra`). Always sent: the client resolves a mutation
+   * only once it has seen a Transition at or after its commit.
+   */
+  private async transition(
+    change: { querySet?: number; identity?: number },
+    rerun: number[],
+    extra: Modification[] = [],
+  ): Promise<void> {
+    if (this.closed) return;
+    const ts = this.engine.commitTs > this.ts ? this.engine.commitTs : this.ts;
+    const modifications: Modification[] = [...extra];
+    for (const queryId of rerun) {
+      const q = this.queries.get(queryId);
+      if (!q) continue;
+      const mod = await this.runQuery(queryId, q);
+      if (mod) modifications.push(mod);
+    }
+    const startVersion = {
+      querySet: this.querySetVersion,
+      identity: this.identityVersion,
+      ts: encodeTs(this.ts),
+    };
+    this.querySetVersion = change.querySet ?? this.querySetVersion;
+    this.identityVersion = change.identity ?? this.identityVersion;
+    this.ts = ts;
+    const endVersion = {
+      querySet: this.querySetVersion,
+      identity: this.identityVersion,
+      ts: encodeTs(this.ts),
+    };
+    this.send({ type: "Transition", startVersion, endVersion, modifications });
+  }
+
+  private async runQuery(queryId: number, q: QueryState): Promise<Modification | null> {
+    const started = performance.now();
+    let mod: Modification;
+    let key: string;
+    try {
+      const { udfPath } = await this.engine.resolve(q.udfPath, "query", true);
+      const { value } = await this.engine.run("query", udfPath, q.args, this.identity);
+      key = `ok:${JSON.stringify(value)}`;
+      mod = { type: "QueryUpdated", queryId, value, logLines: [], journal: null };
+    } catch (e) {
+      const { message, data } = describeError(e, newRequestId());
+      key = `err:${message.replace(/^\[Request ID: [^\]]*\] /, "")}:${JSON.stringify(data)}`;
+      mod = {
+        type: "QueryFailed",
+        queryId,
+        errorMessage: message,
+        ...(data !== undefined ? { errorData: data } : {}),
+        logLines: [],
+        journal: null,
+      };
+    }
+    if (key === q.lastResult) return null;
+    const first = q.lastResult === null;
+    q.lastResult = key;
+    this.log.call("query", q.udfPath, mod.type === "QueryUpdated", performance.now() - started, first ? "" : "(update)");
+    return mod;
+  }
+
+  private async runRequest(type: "Mutation" | "Action", msg: ClientMessage): Promise<void> {
+    const requestId = msg.requestId;
+    const responseType = type === "Mutation" ? "MutationResponse" : "ActionResponse";
+    if (typeof requestId !== "number" || typeof msg.udfPath !== "string") {
+      return this.fatal(`Malformed ${type} message`);
+    }
+    const kind = type === "Mutation" ? "mutation" : "action";
+    const args = Array.isArray(msg.args) ? ((msg.args[0] ?? {}) as JSONValue) : {};
+    // Identity as of the moment the request arrived, as Convex binds it.
+    const identity = this.identity;
+    const started = performance.now();
+    try {
+      const { udfPath } = await this.engine.resolve(msg.udfPath, kind, true);
+      const { value, commitTs } = await this.engine.run(kind, udfPath, args, identity);
+      this.log.call(kind, udfPath, true, performance.now() - started);
+      if (type === "Mutation") {
+        this.send({
+          type: responseType,
+          requestId,
+          success: true,
+          result: value,
+          ts: encodeTs(commitTs ?? this.engine.commitTs),
+          logLines: [],
+        });
+      } else {
+        this.send({ type: responseType, requestId, success: true, result: value, logLines: [] });
+      }
+    } catch (e) {
+      const { message, data } = describeError(e, newRequestId());
+      this.log.call(kind, msg.udfPath, false, performance.now() - started, message.split("\n")[1]);
+      this.send({
+        type: responseType,
+        requestId,
+        success: false,
+        result: message,
+        ...(data !== undefined ? { errorData: data } : {}),
+        logLines: [],
+      });
+    }
+  }
+}
