@@ -25,7 +25,11 @@ type T = ReturnType<typeof convexTest>;
 /** Convex marks registered functions with `isQuery` / `isMutation` / `isAction`. */
 function isRegisteredFunction(value: unknown): boolean {
   if (typeof value !== "function" && typeof value !== "object") return false;
-  const fn = value as { isQuery?: boolean; isMutation?: boolean; isAction?: boolean };
+  const fn = value as {
+    isQuery?: boolean;
+    isMutation?: boolean;
+    isAction?: boolean;
+  };
   return fn.isQuery === true || fn.isMutation === true || fn.isAction === true;
 }
 
@@ -64,7 +68,11 @@ async function newUser(t: T, email = "alice@example.com") {
 }
 
 /** A store with a product, a cart line and settings for `sessionId`, and an order. */
-async function deviceData(t: T, userId: Id<"users">, sessionId: Id<"sessions">) {
+async function deviceData(
+  t: T,
+  userId: Id<"users">,
+  sessionId: Id<"sessions">,
+) {
   return t.run(async (ctx) => {
     const storeId = await ctx.db.insert("stores", {
       slug: "s",
@@ -141,13 +149,23 @@ describe("users", () => {
     expect(user).not.toHaveProperty("_id");
     expect(user).not.toHaveProperty("_creationTime");
 
-    expect(await t.query(a.getUser, { secret: SECRET, id: user.id })).toEqual(user);
-    expect(await t.query(a.getUser, { secret: SECRET, id: "not-an-id" })).toBeNull();
+    expect(await t.query(a.getUser, { secret: SECRET, id: user.id })).toEqual(
+      user,
+    );
     expect(
-      await t.query(a.getUserByEmail, { secret: SECRET, email: "alice@example.com" }),
+      await t.query(a.getUser, { secret: SECRET, id: "not-an-id" }),
+    ).toBeNull();
+    expect(
+      await t.query(a.getUserByEmail, {
+        secret: SECRET,
+        email: "alice@example.com",
+      }),
     ).toEqual(user);
     expect(
-      await t.query(a.getUserByEmail, { secret: SECRET, email: "nobody@example.com" }),
+      await t.query(a.getUserByEmail, {
+        secret: SECRET,
+        email: "nobody@example.com",
+      }),
     ).toBeNull();
 
     expect(
@@ -184,7 +202,9 @@ describe("users", () => {
       name: "Alice B",
       emailVerified: 1_700_000_000_000,
     });
-    expect(await t.query(a.getUser, { secret: SECRET, id: user.id })).toEqual(updated);
+    expect(await t.query(a.getUser, { secret: SECRET, id: user.id })).toEqual(
+      updated,
+    );
   });
 
   test("a second user with the same e-mail is refused", async () => {
@@ -239,7 +259,10 @@ describe("users", () => {
       credentialBackedUp: false,
     });
 
-    const deleted = await t.mutation(a.deleteUser, { secret: SECRET, id: alice.id });
+    const deleted = await t.mutation(a.deleteUser, {
+      secret: SECRET,
+      id: alice.id,
+    });
     expect(deleted).toEqual(alice);
 
     const after = await snapshot(t);
@@ -251,12 +274,19 @@ describe("users", () => {
     expect(after.cartItems.map((c) => c.userId)).toEqual([bob.id]);
     expect(after.deviceSettings.map((s) => s.userId)).toEqual([bob.id]);
     expect(after.orders.map((o) => o._id)).toContain(orderId);
-    expect(await t.query(a.getUser, { secret: SECRET, id: alice.id })).toBeNull();
     expect(
-      await t.query(a.getSessionAndUser, { secret: SECRET, sessionToken: "tok-a" }),
+      await t.query(a.getUser, { secret: SECRET, id: alice.id }),
+    ).toBeNull();
+    expect(
+      await t.query(a.getSessionAndUser, {
+        secret: SECRET,
+        sessionToken: "tok-a",
+      }),
     ).toBeNull();
 
-    expect(await t.mutation(a.deleteUser, { secret: SECRET, id: alice.id })).toBeNull();
+    expect(
+      await t.mutation(a.deleteUser, { secret: SECRET, id: alice.id }),
+    ).toBeNull();
   });
 });
 
@@ -276,9 +306,9 @@ describe("accounts", () => {
       scope: "openid email",
       id_token: "idt",
     };
-    expect(await t.mutation(a.linkAccount, { secret: SECRET, ...account })).toEqual(
-      account,
-    );
+    expect(
+      await t.mutation(a.linkAccount, { secret: SECRET, ...account }),
+    ).toEqual(account);
     expect(
       await codeOf(t.mutation(a.linkAccount, { secret: SECRET, ...account })),
     ).toBe("INVALID_INPUT");
@@ -365,10 +395,16 @@ describe("sessions", () => {
     });
 
     expect(
-      await t.query(a.getSessionAndUser, { secret: SECRET, sessionToken: "tok-1" }),
+      await t.query(a.getSessionAndUser, {
+        secret: SECRET,
+        sessionToken: "tok-1",
+      }),
     ).toEqual({ session, user });
     expect(
-      await t.query(a.getSessionAndUser, { secret: SECRET, sessionToken: "nope" }),
+      await t.query(a.getSessionAndUser, {
+        secret: SECRET,
+        sessionToken: "nope",
+      }),
     ).toBeNull();
   });
 
@@ -388,8 +424,12 @@ describe("sessions", () => {
     });
     expect(updated).toEqual({ ...session, expires: 2000 });
     expect(
-      (await t.query(a.getSessionAndUser, { secret: SECRET, sessionToken: "tok-1" }))
-        ?.session.expires,
+      (
+        await t.query(a.getSessionAndUser, {
+          secret: SECRET,
+          sessionToken: "tok-1",
+        })
+      )?.session.expires,
     ).toBe(2000);
     expect(
       await t.mutation(a.updateSession, {
@@ -425,15 +465,23 @@ describe("sessions", () => {
     });
 
     expect(
-      await t.mutation(a.deleteSession, { secret: SECRET, sessionToken: "tok-1" }),
+      await t.mutation(a.deleteSession, {
+        secret: SECRET,
+        sessionToken: "tok-1",
+      }),
     ).toEqual(one);
     const after = await snapshot(t);
     expect(after.sessions.map((s) => s._id)).toEqual([two.sessionId]);
     expect(after.cartItems).toEqual([]);
-    expect(after.deviceSettings.map((s) => s.sessionId)).toEqual([two.sessionId]);
+    expect(after.deviceSettings.map((s) => s.sessionId)).toEqual([
+      two.sessionId,
+    ]);
     expect(after.orders.map((o) => o._id)).toEqual([orderId]);
     expect(
-      await t.mutation(a.deleteSession, { secret: SECRET, sessionToken: "tok-1" }),
+      await t.mutation(a.deleteSession, {
+        secret: SECRET,
+        sessionToken: "tok-1",
+      }),
     ).toBeNull();
   });
 
@@ -479,12 +527,18 @@ describe("sessions", () => {
     // Without an ip the recorded one is kept.
     vi.setSystemTime(Date.now() + TOUCH_INTERVAL_MS);
     expect(
-      await t.mutation(a.touchSession, { secret: SECRET, sessionToken: "tok-1" }),
+      await t.mutation(a.touchSession, {
+        secret: SECRET,
+        sessionToken: "tok-1",
+      }),
     ).toBe(true);
     expect(await read()).toMatchObject({ ip: "198.51.100.2" });
 
     expect(
-      await t.mutation(a.touchSession, { secret: SECRET, sessionToken: "nope" }),
+      await t.mutation(a.touchSession, {
+        secret: SECRET,
+        sessionToken: "nope",
+      }),
     ).toBe(false);
   });
 
@@ -499,16 +553,25 @@ describe("sessions", () => {
     });
     await t.run((ctx) => ctx.db.patch(created.sessionId, { lastSeenAt: 0 }));
     expect(
-      await t.mutation(a.touchSession, { secret: SECRET, sessionToken: "tok-1" }),
+      await t.mutation(a.touchSession, {
+        secret: SECRET,
+        sessionToken: "tok-1",
+      }),
     ).toBe(false);
-    expect((await t.run((ctx) => ctx.db.get(created.sessionId)))?.lastSeenAt).toBe(0);
+    expect(
+      (await t.run((ctx) => ctx.db.get(created.sessionId)))?.lastSeenAt,
+    ).toBe(0);
   });
 });
 
 describe("verification tokens", () => {
   test("are single use", async () => {
     const t = convexTest(schema, modules);
-    const token = { identifier: "alice@example.com", token: "hash-1", expires: 5000 };
+    const token = {
+      identifier: "alice@example.com",
+      token: "hash-1",
+      expires: 5000,
+    };
     expect(
       await t.mutation(a.createVerificationToken, { secret: SECRET, ...token }),
     ).toEqual(token);
@@ -553,7 +616,10 @@ describe("authenticators", () => {
       transports: "internal,hybrid",
     };
     expect(
-      await t.mutation(a.createAuthenticator, { secret: SECRET, ...authenticator }),
+      await t.mutation(a.createAuthenticator, {
+        secret: SECRET,
+        ...authenticator,
+      }),
     ).toEqual(authenticator);
     expect(
       await codeOf(
@@ -568,13 +634,22 @@ describe("authenticators", () => {
     });
 
     expect(
-      await t.query(a.getAuthenticator, { secret: SECRET, credentialID: "cred-1" }),
+      await t.query(a.getAuthenticator, {
+        secret: SECRET,
+        credentialID: "cred-1",
+      }),
     ).toEqual(authenticator);
     expect(
-      await t.query(a.getAuthenticator, { secret: SECRET, credentialID: "nope" }),
+      await t.query(a.getAuthenticator, {
+        secret: SECRET,
+        credentialID: "nope",
+      }),
     ).toBeNull();
     expect(
-      await t.query(a.listAuthenticatorsByUserId, { secret: SECRET, userId: user.id }),
+      await t.query(a.listAuthenticatorsByUserId, {
+        secret: SECRET,
+        userId: user.id,
+      }),
     ).toEqual([authenticator]);
 
     expect(
@@ -607,7 +682,12 @@ describe("the adapter secret", () => {
     return [
       ["createUser", "mutation", a.createUser, { email: "new@example.com" }],
       ["getUser", "query", a.getUser, { id: userId }],
-      ["getUserByEmail", "query", a.getUserByEmail, { email: "alice@example.com" }],
+      [
+        "getUserByEmail",
+        "query",
+        a.getUserByEmail,
+        { email: "alice@example.com" },
+      ],
       [
         "getUserByAccount",
         "query",
@@ -639,7 +719,12 @@ describe("the adapter secret", () => {
         a.createSession,
         { userId, sessionToken: "tok-new", expires: Date.now() + 1000 },
       ],
-      ["getSessionAndUser", "query", a.getSessionAndUser, { sessionToken: "tok-1" }],
+      [
+        "getSessionAndUser",
+        "query",
+        a.getSessionAndUser,
+        { sessionToken: "tok-1" },
+      ],
       [
         "updateSession",
         "mutation",
@@ -647,7 +732,12 @@ describe("the adapter secret", () => {
         { sessionToken: "tok-1", expires: 1 },
       ],
       ["deleteSession", "mutation", a.deleteSession, { sessionToken: "tok-1" }],
-      ["touchSession", "mutation", a.touchSession, { sessionToken: "tok-1", ip: "x" }],
+      [
+        "touchSession",
+        "mutation",
+        a.touchSession,
+        { sessionToken: "tok-1", ip: "x" },
+      ],
       [
         "createVerificationToken",
         "mutation",
@@ -674,7 +764,12 @@ describe("the adapter secret", () => {
           credentialBackedUp: false,
         },
       ],
-      ["getAuthenticator", "query", a.getAuthenticator, { credentialID: "cred-1" }],
+      [
+        "getAuthenticator",
+        "query",
+        a.getAuthenticator,
+        { credentialID: "cred-1" },
+      ],
       [
         "listAuthenticatorsByUserId",
         "query",
@@ -731,7 +826,9 @@ describe("the adapter secret", () => {
 
   test("covers every function the module exports", async () => {
     const { userId } = await populated();
-    const tested = calls({ userId }).map(([name]) => name).sort();
+    const tested = calls({ userId })
+      .map(([name]) => name)
+      .sort();
     const exported = Object.entries(adapterModule)
       .filter(([, value]) => isRegisteredFunction(value))
       .map(([name]) => name)
@@ -744,18 +841,27 @@ describe("the adapter secret", () => {
     ["an empty secret", ""],
     ["the secret with a suffix", `${SECRET}x`],
     ["a prefix of the secret", SECRET.slice(0, -1)],
-  ])("%s is refused by every function and changes nothing", async (_label, secret) => {
-    const { t, userId } = await populated();
-    const before = await snapshot(t);
-    for (const [name, kind, ref, args] of calls({ userId })) {
-      const call =
-        kind === "query"
-          ? t.query(ref as FunctionReference<"query">, { ...args, secret })
-          : t.mutation(ref as FunctionReference<"mutation">, { ...args, secret });
-      expect([name, await codeOf(call)]).toEqual([name, "BAD_ADAPTER_SECRET"]);
-    }
-    expect(await snapshot(t)).toEqual(before);
-  });
+  ])(
+    "%s is refused by every function and changes nothing",
+    async (_label, secret) => {
+      const { t, userId } = await populated();
+      const before = await snapshot(t);
+      for (const [name, kind, ref, args] of calls({ userId })) {
+        const call =
+          kind === "query"
+            ? t.query(ref as FunctionReference<"query">, { ...args, secret })
+            : t.mutation(ref as FunctionReference<"mutation">, {
+                ...args,
+                secret,
+              });
+        expect([name, await codeOf(call)]).toEqual([
+          name,
+          "BAD_ADAPTER_SECRET",
+        ]);
+      }
+      expect(await snapshot(t)).toEqual(before);
+    },
+  );
 
   test("with CONVEX_AUTH_ADAPTER_SECRET unset, every function is refused with a message naming it", async () => {
     const { t, userId } = await populated();
@@ -764,7 +870,10 @@ describe("the adapter secret", () => {
     for (const [name, kind, ref, args] of calls({ userId })) {
       const call =
         kind === "query"
-          ? t.query(ref as FunctionReference<"query">, { ...args, secret: SECRET })
+          ? t.query(ref as FunctionReference<"query">, {
+              ...args,
+              secret: SECRET,
+            })
           : t.mutation(ref as FunctionReference<"mutation">, {
               ...args,
               secret: SECRET,
@@ -786,7 +895,10 @@ describe("the adapter secret", () => {
     for (const [name, kind, ref, args] of calls({ userId })) {
       const call =
         kind === "query"
-          ? t.query(ref as FunctionReference<"query">, { ...args, secret: SECRET })
+          ? t.query(ref as FunctionReference<"query">, {
+              ...args,
+              secret: SECRET,
+            })
           : t.mutation(ref as FunctionReference<"mutation">, {
               ...args,
               secret: SECRET,

@@ -84,7 +84,10 @@ const adapterMutation = customMutation(mutation, {
 // ---------------------------------------------------------------------------
 // Result shapes
 
-export const adapterUserValidator = v.object({ id: v.id("users"), ...userFields });
+export const adapterUserValidator = v.object({
+  id: v.id("users"),
+  ...userFields,
+});
 export const adapterAccountValidator = v.object(accountFields);
 export const adapterSessionValidator = v.object({
   /** The session document's `_id`: the device id. */
@@ -106,7 +109,9 @@ function toUser(doc: Doc<"users">): AdapterUserData {
   return { id: _id, ...fields };
 }
 
-function toAccount(doc: Doc<"accounts">): Infer<typeof adapterAccountValidator> {
+function toAccount(
+  doc: Doc<"accounts">,
+): Infer<typeof adapterAccountValidator> {
   const { _id, _creationTime, ...fields } = doc;
   void _id;
   void _creationTime;
@@ -169,7 +174,10 @@ async function sessionByToken(ctx: Pick<QueryCtx, "db">, sessionToken: string) {
     .unique();
 }
 
-async function authenticatorById(ctx: Pick<QueryCtx, "db">, credentialID: string) {
+async function authenticatorById(
+  ctx: Pick<QueryCtx, "db">,
+  credentialID: string,
+) {
   return ctx.db
     .query("authenticators")
     .withIndex("by_credentialID", (q) => q.eq("credentialID", credentialID))
@@ -192,7 +200,8 @@ export const createUser = adapterMutation({
   args: userFields,
   returns: adapterUserValidator,
   handler: async (ctx, user) => {
-    if (user.email && (await userByEmail(ctx, user.email)) !== null) emailTaken();
+    if (user.email && (await userByEmail(ctx, user.email)) !== null)
+      emailTaken();
     const id = await ctx.db.insert("users", user);
     return toUser((await ctx.db.get(id))!);
   },
