@@ -1,0 +1,185 @@
+import { convexTest } from "convex-test";
+import { describe, expect, test } from "vitest";
+import { api } from "./_generated/api";
+import type { Id } from "./_generated/dataModel";
+import schema from "./schema";
+import { modules } from "./test.setup";
+
+const ISSUER = "https://convex.test";
+type T = ReturnType<typeof convexTest>;
+
+function as(t: T, userId: Id<"users">, sessionId: Id<"sessions">) {
+  return t.withIdentity({ subject: `${userId};${sessionId}`, issuer: ISSUER });
+}
+
+async function failure(
+  promise: Promise<unknown>,
+): Promise<{ code?: string; message?: string; fields?: Record<string, string> }> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as { data?: { code?: string } }).data ?? {};
+  }
+  throw new Error("expected the call to fail");
+}
+
+/** Two stores, each with staff and a small catalog; a customer. */
+async function setup() {
+  const t = convexTest(schema, modules);
+  const ids = await t.run(async (ctx) => {
+    const now = Date.now();
+    const store = (slug: string) =>
+      ctx.db.insert("stores", {
+        slug,
+        name: `Store ${slug}`,
+        description: "",
+        currency: "EUR",
+        accentColor: "#000000",
+        logo: `/stores/${slug}/logo.svg`,
+      });
+    const store1 = await store("one");
+    const store2 = await store("two");
+    const product = (storeId: Id<"stores">, name: string, category: string, archived = false) =>
+      ctx.db.insert("products", {
+        storeId,
+        name,
+        description: "",
+        category,
+        priceMinor: 500,
+        stock: 3,
+        image: "/x.svg",
+        archived,
+      });
+    const blueMug = await product(store1, "Blue Mug", "Mugs");
+    const redMug = await product(store1, "Red Mug", "Mugs");
+    const lamp = await product(store1, "Desk Lamp", "Lighting");
+    const oldMug = await product(store1, "Old Mug", "Mugs", true);
+    const otherMug = await product(store2, "Green Mug", "Mugs");
+    const user = (email: string) => ctx.db.insert("users", { email });
+    const staff1 = await user("staff1@example.com");
+    const staff2 = await user("staff2@example.com");
+    const customer = await user("customer@example.com");
+    await ctx.db.insert("memberships", { storeId: store1, userId: staff1, role: "admin" });
+    await ctx.db.insert("memberships", { storeId: store2, userId: staff2, role: "owner" });
+    const session = (userId: Id<"users">, token: string) =>
+      ctx.db.insert("sessions", { userId, sessionToken: token, expires: now + 3_600_000 });
+    return {
+      store1,
+      store2,
+      blueMug,
+      redMug,
+      lamp,
+      oldMug,
+      otherMug,
+      staff1,
+      staff2,
+      customer,
+      s1: await session(staff1, "s1"),
+      s2: await session(staff2, "s2"),
+      c1: await session(customer, "c1"),
+    };
+  });
+  return { t, ...ids };
+}
+
+const allProducts = (t: T) => t.run((ctx) => ctx.db.query("products").collect());
+
+const newProduct = {
+  name: "  Teapot ",
+  description: "Cast iron.",
+  category: "Kitchen",
+  priceMinor: 4500,
+  stock: 7,
+};
+
+describe("public catalog", () => {
+  test("lists a store's live products, filters by category, searches names, and never mixes stores", async () => {
+    const { t, store1, store2 } = await setup();
+    const names = (rows: { name: string }[]) => rows.map((r) => r.name).sort();
+    expect(names(await t.query(api.products.list, { storeId: store1 }))).toEqual(["Blue Mug", "Desk Lamp", "Red Mug"]);
+    expect(names(await t.query(api.products.list, { storeId: store1, category: "Mugs" }))).toEqual(["Blue Mug", "Red Mug"]);
+    expect(names(await t.query(api.products.list, { storeId: store1, search: "mug" }))).toEqual(["Blue Mug", "Red Mug"]);
+    expect(names(await t.query(api.products.list, { storeId: store1, search: "lamp", category: "Mugs" }))).toEqual([]);
+    expect(names(await t.query(api.products.list, { storeId: store2, search: "mug" }))).toEqual(["Green Mug"]);
+    expect(await t.query(api.products.categories, { storeId: store1 })).toEqual(["Lighting", "Mugs"]);
+  });
+
+  test("get returns null for another store's product, an archived one, or an unknown one", async () => {
+    const { t, store1, store2, blueMug, oldMug, otherMug } = await setup();
+    expect((await t.query(api.products.get, { productId: blueMug, storeId: store1 }))?.name).toBe("Blue Mug");
+    expect(await t.query(api.products.get, { productId: otherMug, storeId: store1 })).toBeNull();
+    expect((await t.query(api.products.get, { productId: otherMug, storeId: store2 }))?.name).toBe("Green Mug");
+    expect(await t.query(api.products.get, { productId: oldMug })).toBeNull();
+    await t.run((ctx) => ctx.db.delete(blueMug));
+    expect(await t.query(api.products.get, { productId: blueMug })).toBeNull();
+  });
+});
+
+describe("staff product management", () => {
+  test("staff create, update, archive and unarchive products of their store", async () => {
+    const { t, store1, staff1, s1 } = await setup();
+    const s = as(t, staff1, s1);
+    const id = await s.mutation(api.products.create, { storeId: store1, ...newProduct });
+    let row = await s.query(api.products.getForStaff, { storeId: store1, productId: id });
+    expect(row).toMatchObject({ name: "Teapot", priceMinor: 4500, stock: 7, image: "/stores/one/logo.svg", archived: false });
+
+    await s.mutation(api.products.update, { storeId: store1, productId: id, ...newProduct, priceMinor: 3900, image: "/stores/one/teapot.svg" });
+    await s.mutation(api.products.archive, { storeId: store1, productId: id });
+    expect((await t.query(api.products.list, { storeId: store1 })).map((p) => p.name)).not.toContain("Teapot");
+    row = await s.query(api.products.getForStaff, { storeId: store1, productId: id });
+    expect(row).toMatchObject({ priceMinor: 3900, image: "/stores/one/teapot.svg", archived: true });
+    expect((await s.query(api.products.forStaff, { storeId: store1 })).map((p) => p.name)).toContain("Teapot");
+
+    await s.mutation(api.products.unarchive, { storeId: store1, productId: id });
+    expect((await t.query(api.products.list, { storeId: store1 })).map((p) => p.name)).toContain("Teapot");
+  });
+
+  test("invalid fields are refused with a message per field", async () => {
+    const { t, store1, staff1, s1 } = await setup();
+    const before = await allProducts(t);
+    const error = await failure(
+      as(t, staff1, s1).mutation(api.products.create, {
+        storeId: store1,
+        name: "x".repeat(121),
+        description: "",
+        category: " ",
+        priceMinor: 1.5,
+        stock: -1,
+        image: "https://example.com/a.png",
+      }),
+    );
+    expect(error.code).toBe("INVALID_INPUT");
+    expect(Object.keys(error.fields ?? {}).sort()).toEqual(["category", "image", "name", "priceMinor", "stock"]);
+    expect(error.fields?.name).toBe("Keep the name to 120 characters or fewer.");
+    expect(await allProducts(t)).toEqual(before);
+  });
+
+  test("staff of store 2 and customers cannot touch store 1's products; store 1 ids in store 2's calls are refused", async () => {
+    const { t, store1, store2, blueMug, staff2, customer, s2, c1 } = await setup();
+    const before = await allProducts(t);
+    const s = as(t, staff2, s2);
+    const c = as(t, customer, c1);
+    // Naming store 1 directly: not staff there.
+    for (const call of [
+      s.mutation(api.products.create, { storeId: store1, ...newProduct }),
+      s.mutation(api.products.update, { storeId: store1, productId: blueMug, ...newProduct }),
+      s.mutation(api.products.archive, { storeId: store1, productId: blueMug }),
+      s.query(api.products.forStaff, { storeId: store1 }),
+      c.mutation(api.products.create, { storeId: store1, ...newProduct }),
+      c.mutation(api.products.archive, { storeId: store1, productId: blueMug }),
+    ]) {
+      expect((await failure(call)).code).toBe("FORBIDDEN");
+    }
+    // Naming their own store with a product of store 1: that product is not found there.
+    for (const call of [
+      s.mutation(api.products.update, { storeId: store2, productId: blueMug, ...newProduct }),
+      s.mutation(api.products.archive, { storeId: store2, productId: blueMug }),
+      s.mutation(api.products.unarchive, { storeId: store2, productId: blueMug }),
+    ]) {
+      expect((await failure(call)).code).toBe("NOT_FOUND");
+    }
+    expect(await s.query(api.products.getForStaff, { storeId: store2, productId: blueMug })).toBeNull();
+    expect((await failure(t.mutation(api.products.create, { storeId: store1, ...newProduct }))).code).toBe("UNAUTHENTICATED");
+    expect(await allProducts(t)).toEqual(before);
+  });
+});
