@@ -1,0 +1,57 @@
+// Root layout: <html> with the theme applied before paint, the skip link, the header,
+// and the client providers (Auth.js session + Convex). The server's session is read
+// once here (cached per request) and handed to the browser so there is no loading
+// flash and no second fetch on load.
+import type { Metadata, Viewport } from "next";
+import { cookies } from "next/headers";
+import type { ReactNode } from "react";
+import { ConvexClientProvider } from "@/components/ConvexClientProvider";
+import { BRAND_NAME } from "@/components/layout/brand";
+import { SiteFooter } from "@/components/layout/SiteFooter";
+import { SiteHeader } from "@/components/layout/SiteHeader";
+import { THEME_COOKIE, parseTheme, themeScript } from "@/components/theme";
+import { ToastProvider } from "@/components/ui/Toast";
+import { getSession, isAdminEmail } from "@/lib/session";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: BRAND_NAME, template: `%s · ${BRAND_NAME}` },
+  description: "Shop several stores from several devices: each device keeps its own cart.",
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#0b1020" },
+  ],
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const [session, cookieStore] = await Promise.all([getSession(), cookies()]);
+  const theme = parseTheme(cookieStore.get(THEME_COOKIE)?.value);
+  return (
+    // The pre-paint script may change the class (theme "system"), hence the warning opt-out.
+    <html lang="en" className={theme === "dark" ? "dark" : undefined} data-theme={theme} suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
+      <body className="flex min-h-dvh flex-col bg-background text-foreground antialiased">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:fixed focus:left-4 focus:top-2 focus:z-50 focus:rounded-md focus:bg-accent focus:px-4 focus:py-2 focus:text-accent-foreground"
+        >
+          Skip to content
+        </a>
+        <ConvexClientProvider session={session}>
+          <ToastProvider>
+            <SiteHeader session={session} isAdmin={isAdminEmail(session?.user.email)} />
+            <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
+              {children}
+            </main>
+            <SiteFooter />
+          </ToastProvider>
+        </ConvexClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,199 @@
+// Auth.js for the whole app: providers, the Convex-backed adapter, and the session
+// callback, which is the ONE place a Convex token is made. Everything else reads the
+// trimmed session this file returns (see the `Session` augmentation below): never the
+// session token, never Convex system fields.
+import NextAuth, { type NextAuthConfig } from "next-auth";
+import type { AdapterSession } from "next-auth/adapters";
+import type { Provider } from "next-auth/providers";
+import GitHub from "next-auth/providers/github";
+import Google from "next-auth/providers/google";
+import Resend from "next-auth/providers/resend";
+import { headers } from "next/headers";
+import { after } from "next/server";
+import { createElement } from "react";
+import { MagicLinkEmail } from "@/emails/MagicLinkEmail";
+import { NewDeviceEmail } from "@/emails/NewDeviceEmail";
+import { ConvexAdapter, touchSessionIfStale } from "@/lib/auth/adapter";
+import { convexTokenForSession } from "@/lib/convex-token";
+import { clientIp, describeDevice } from "@/lib/device";
+import { sendEmail } from "@/lib/email";
+import { getServerEnv } from "@/lib/env";
+
+declare module "next-auth" {
+  /** What the app (server and browser) sees of a session. */
+  interface Session {
+    user: { id: string; name: string | null; email: string; image: string | null };
+    /** The Convex `sessions` id: this device's identity. */
+    sessionId: string;
+    /** RS256 JWT for Convex (`sub` = `userId;sessionId`), reused until near expiry. */
+    convexToken: string;
+    /** Token expiry, ms since epoch. */
+    convexTokenExpiresAt: number;
+  }
+}
+
+/** How long an e-mailed sign-in link stays valid (stated in the e-mail). */
+export const MAGIC_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
+
+/** Provider ids, shared with the sign-in page. */
+export const EMAIL_PROVIDER_ID = "resend";
+export const DEMO_PROVIDER_ID = "demo";
+
+function buildProviders(): Provider[] {
+  const env = getServerEnv();
+  const providers: Provider[] = [];
+  if (env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET) {
+    providers.push(GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET }));
+  }
+  if (env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET) {
+    providers.push(Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET }));
+  }
+  if (env.AUTH_RESEND_KEY && env.EMAIL_FROM) {
+    providers.push(
+      Resend({
+        id: EMAIL_PROVIDER_ID,
+        apiKey: env.AUTH_RESEND_KEY,
+        from: env.EMAIL_FROM,
+        maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+        // Our own sender: the built-in one calls api.resend.com with fetch directly,
+        // while the resend SDK honours RESEND_BASE_URL (the local mail catcher).
+        async sendVerificationRequest({ identifier, url }) {
+          const host = new URL(url).host;
+          await sendEmail({
+            to: identifier,
+            subject: `Sign in to ${host}`,
+            react: createElement(MagicLinkEmail, {
+              url,
+              host,
+              expiresInHours: MAGIC_LINK_MAX_AGE_SECONDS / 3600,
+            }),
+          });
+        },
+      }),
+    );
+  }
+  if (env.DEMO_OIDC_ISSUER && env.DEMO_OIDC_CLIENT_ID && env.DEMO_OIDC_CLIENT_SECRET) {
+    providers.push({
+      id: DEMO_PROVIDER_ID,
+      name: "Demo sign-in",
+      type: "oidc",
+      issuer: env.DEMO_OIDC_ISSUER,
+      clientId: env.DEMO_OIDC_CLIENT_ID,
+      clientSecret: env.DEMO_OIDC_CLIENT_SECRET,
+      // Dev only (never configured in production): lets the demo login and a magic
+      // link for the same address reach the same account, as people expect offline.
+      allowDangerousEmailAccountLinking: true,
+    });
+  }
+  return providers;
+}
+
+/** The providers shown on the sign-in page, in display order. */
+export function configuredProviders(): Array<{ id: string; name: string; type: string }> {
+  return buildProviders().map((provider) => {
+    const resolved = typeof provider === "function" ? provider() : provider;
+    return { id: resolved.id, name: resolved.name, type: resolved.type };
+  });
+}
+
+/** Sends the "new sign-in" e-mail after the response, so sign-in is not slowed. */
+async function notifyNewDevice(email: string): Promise<void> {
+  const env = getServerEnv();
+  const requestHeaders = await headers();
+  const device = describeDevice(requestHeaders.get("user-agent") ?? "");
+  const ip = clientIp(requestHeaders) ?? "unknown";
+  const base = env.AUTH_URL ?? `https://${requestHeaders.get("host") ?? "localhost"}`;
+  const devicesUrl = new URL("/account/devices", base).toString();
+  after(async () => {
+    try {
+      await sendEmail({
+        to: email,
+        subject: "New sign-in to your account",
+        react: createElement(NewDeviceEmail, {
+          device: device.deviceLabel,
+          browser: device.browser ?? "Unknown browser",
+          os: device.os ?? "Unknown OS",
+          ip,
+          signedInAt: new Date(),
+          devicesUrl,
+        }),
+      });
+    } catch (error) {
+      // A missing notice must not break sign-in; the devices page still shows it.
+      console.error(`[auth] new-device e-mail to ${email} failed:`, error);
+    }
+  });
+}
+
+/** The adapter's session carries the Convex `sessions` id and last activity. */
+type ConvexAdapterSession = AdapterSession & { sessionId?: string; lastSeenAt?: number };
+
+function convexSessionId(session: AdapterSession): string {
+  const { sessionId } = session as ConvexAdapterSession;
+  // Without it no Convex token can name the device; failing loudly beats a token
+  // Convex would refuse on every call.
+  if (!sessionId) throw new Error("ConvexAdapter returned a session without sessionId");
+  return sessionId;
+}
+
+/** Last-seen is written at most every few minutes, after the response is sent. */
+function touchIfStale(session: AdapterSession): void {
+  const { lastSeenAt } = session as ConvexAdapterSession;
+  after(async () => {
+    const requestHeaders = await headers();
+    await touchSessionIfStale({
+      sessionToken: session.sessionToken,
+      lastSeenAt: lastSeenAt ?? 0,
+      ip: clientIp(requestHeaders) ?? undefined,
+    });
+  });
+}
+
+let config: NextAuthConfig | null = null;
+
+/**
+ * Built lazily (first request, not import) so `next build` does not need secrets and
+ * a missing variable is reported by instrumentation.ts in one line at boot.
+ */
+function authConfig(): NextAuthConfig {
+  if (config !== null) return config;
+  const env = getServerEnv();
+  config = {
+    adapter: ConvexAdapter(),
+    secret: env.AUTH_SECRET,
+    trustHost: true,
+    session: { strategy: "database" },
+    providers: buildProviders(),
+    pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
+    callbacks: {
+      async session({ session, user }) {
+        const sessionId = convexSessionId(session);
+        const { token, expiresAt } = await convexTokenForSession(user.id, sessionId);
+        touchIfStale(session);
+        // Built field by field: anything not listed here never reaches the browser.
+        return {
+          user: {
+            id: user.id,
+            name: user.name ?? null,
+            email: user.email,
+            image: user.image ?? null,
+          },
+          expires: session.expires.toISOString(),
+          sessionId,
+          convexToken: token,
+          convexTokenExpiresAt: expiresAt,
+        };
+      },
+    },
+    events: {
+      async signIn({ user, isNewUser }) {
+        // The very first sign-in creates the account: nothing to warn about.
+        if (isNewUser || !user.email) return;
+        await notifyNewDevice(user.email);
+      },
+    },
+  };
+  return config;
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => authConfig());

@@ -1,0 +1,90 @@
+"use client";
+// Connects the browser's Convex client to the Auth.js session. The token Convex needs
+// is made on the server, in auth.ts's session callback, and travels inside the trimmed
+// session; this file only hands it to Convex and fetches a fresh session when Convex
+// asks for a new token (before expiry, or after the backend refused the old one).
+import { ConvexProviderWithAuth, ConvexReactClient } from "convex/react";
+import type { Session } from "next-auth";
+import { getSession, SessionProvider, useSession } from "next-auth/react";
+import { useCallback, useMemo, useRef, type ReactNode } from "react";
+
+/** Refetch the session early when the token has less than this left. */
+const TOKEN_SKEW_MS = 60_000;
+
+let browserClient: ConvexReactClient | null = null;
+
+/**
+ * One client per browser tab. Created on first render rather than at import so a
+ * missing URL fails with a clear message; the client itself opens no socket during
+ * server rendering (it connects lazily on first subscription).
+ */
+function convexClient(): ConvexReactClient {
+  if (browserClient === null) {
+    const url = process.env.NEXT_PUBLIC_CONVEX_URL;
+    if (!url) throw new Error("NEXT_PUBLIC_CONVEX_URL is not set");
+    browserClient = new ConvexReactClient(url);
+  }
+  return browserClient;
+}
+
+/**
+ * The `useAuth` hook `ConvexProviderWithAuth` expects. Its return value must stay
+ * referentially stable while nothing changes: a new `fetchAccessToken` or a flip of
+ * `isLoading` makes Convex clear and re-set auth, re-running every query. So the
+ * latest token lives in a ref, and a token refresh does not go through
+ * `useSession().update()` (which flips the provider to "loading").
+ */
+function useAuthFromSession() {
+  const { data: session, status } = useSession();
+  const latest = useRef<Session | null>(session ?? null);
+  // Keep the ref in step with what the provider knows (sign-in in another tab, etc.).
+  if (session !== undefined && session?.convexToken !== latest.current?.convexToken) {
+    latest.current = session;
+  }
+
+  const sessionId = session?.sessionId ?? null;
+  const fetchAccessToken = useCallback(
+    async ({ forceRefreshToken }: { forceRefreshToken: boolean }) => {
+      const current = latest.current;
+      const fresh =
+        current !== null && current.convexTokenExpiresAt - Date.now() > TOKEN_SKEW_MS;
+      if (!forceRefreshToken && fresh) return current.convexToken;
+      // The session endpoint runs the session callback, which reuses a cached token
+      // until it nears expiry. `broadcast: false`: other tabs have their own clocks.
+      const next = await getSession({ broadcast: false });
+      latest.current = next;
+      return next?.convexToken ?? null;
+    },
+    // A different session (another sign-in) must re-authenticate Convex, so the
+    // function's identity follows the session id and nothing else.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [sessionId],
+  );
+
+  // Loading only until the provider first knows the session; with the server's
+  // session passed in, that is never, so signed-in pages render without a flash.
+  const isLoading = status === "loading" && session === undefined;
+  const isAuthenticated = sessionId !== null;
+  return useMemo(
+    () => ({ isLoading, isAuthenticated, fetchAccessToken }),
+    [isLoading, isAuthenticated, fetchAccessToken],
+  );
+}
+
+export function ConvexClientProvider({
+  session,
+  children,
+}: {
+  /** The server's session for this request (null when signed out). */
+  session: Session | null;
+  children: ReactNode;
+}) {
+  return (
+    // refetchOnWindowFocus: a tab coming back picks up a sign-out done elsewhere.
+    <SessionProvider session={session} refetchOnWindowFocus>
+      <ConvexProviderWithAuth client={convexClient()} useAuth={useAuthFromSession}>
+        {children}
+      </ConvexProviderWithAuth>
+    </SessionProvider>
+  );
+}

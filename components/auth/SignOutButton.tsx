@@ -1,0 +1,14 @@
+// Sign-out as a server-action form: deletes this device's session (and with it its
+// carts and settings, in Convex) and returns to the landing page.
+import { cn } from "@/components/ui/cn";
+import { signOutAction } from "./actions";
+
+export function SignOutButton({ className, label = "Sign out" }: { className?: string; label?: string }) {
+  return (
+    <form action={signOutAction}>
+      <button type="submit" className={cn("w-full text-left", className)}>
+        {label}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+// Sending e-mail: render a React Email component to HTML + plain text and hand it to
+// the resend SDK. The SDK reads RESEND_BASE_URL, so in dev the same code path reaches
+// the local mail catcher instead of api.resend.com.
+import "server-only";
+import type { ReactElement } from "react";
+import { Resend } from "resend";
+import { renderEmail } from "@/emails/render";
+import { getServerEnv } from "@/lib/env";
+
+export class EmailSendError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "EmailSendError";
+  }
+}
+
+export type SendEmailInput = {
+  to: string;
+  subject: string;
+  react: ReactElement;
+};
+
+let client: { key: string; resend: Resend } | null = null;
+
+function resendClient(key: string): Resend {
+  if (client === null || client.key !== key) client = { key, resend: new Resend(key) };
+  return client.resend;
+}
+
+/** Sends one e-mail; throws `EmailSendError` naming the recipient when it fails. */
+export async function sendEmail({ to, subject, react }: SendEmailInput): Promise<{ id: string }> {
+  const env = getServerEnv();
+  if (!env.AUTH_RESEND_KEY || !env.EMAIL_FROM) {
+    throw new EmailSendError("E-mail is not configured: set AUTH_RESEND_KEY and EMAIL_FROM");
+  }
+  const { html, text } = await renderEmail(react);
+  let result: Awaited<ReturnType<Resend["emails"]["send"]>>;
+  try {
+    result = await resendClient(env.AUTH_RESEND_KEY).emails.send({
+      from: env.EMAIL_FROM,
+      to,
+      subject,
+      html,
+      text,
+    });
+  } catch (cause) {
+    throw new EmailSendError(`Could not reach the e-mail service to send "${subject}" to ${to}`, {
+      cause,
+    });
+  }
+  if (result.error || !result.data) {
+    const reason = result.error ? `${result.error.name}: ${result.error.message}` : "no id returned";
+    throw new EmailSendError(`Sending "${subject}" to ${to} failed (${reason})`);
+  }
+  return { id: result.data.id };
+}

@@ -1,0 +1,54 @@
+// Reading the session on the server. `getSession` is `auth()` memoised per request
+// with React `cache`, so a layout, a page and their components together cost one
+// Convex round trip for auth. `requireSession` is the real gate of the signed-in area
+// (middleware only checks that a cookie exists).
+import "server-only";
+import type { Session } from "next-auth";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { auth } from "@/auth";
+import { getServerEnv } from "@/lib/env";
+import { DEFAULT_AFTER_SIGN_IN, safeCallbackUrl } from "@/lib/validations/auth";
+
+/** Request header set by middleware.ts: the path + query being requested. */
+export const RETURN_TO_HEADER = "x-return-to";
+
+export const getSession = cache(async (): Promise<Session | null> => auth());
+
+/** The sign-in URL that comes back to `returnTo` afterwards. */
+export function signInUrl(returnTo: string, notice?: string): string {
+  const params = new URLSearchParams({ callbackUrl: safeCallbackUrl(returnTo) });
+  if (notice) params.set("notice", notice);
+  return `/signin?${params.toString()}`;
+}
+
+/**
+ * The session, or a redirect to sign-in that returns here. Pass `returnTo` when the
+ * page knows its own URL; otherwise middleware's header supplies it.
+ */
+export async function requireSession(returnTo?: string): Promise<Session> {
+  const session = await getSession();
+  if (session !== null) return session;
+  const target =
+    returnTo ?? (await headers()).get(RETURN_TO_HEADER) ?? DEFAULT_AFTER_SIGN_IN;
+  redirect(signInUrl(target));
+}
+
+/** Whether this e-mail is in ADMIN_EMAILS (case-insensitive), for showing admin links. */
+export function isAdminEmail(email: string | null | undefined): boolean {
+  if (!email) return false;
+  const admins = getServerEnv().ADMIN_EMAILS;
+  const list = Array.isArray(admins)
+    ? admins
+    : (admins ?? "").split(",");
+  const wanted = email.trim().toLowerCase();
+  return list.some((entry) => entry.trim().toLowerCase() === wanted);
+}
+
+/** `requireSession` plus the admin check; others get a 404, not a hint that /admin exists. */
+export async function requireAdmin(returnTo?: string): Promise<Session> {
+  const session = await requireSession(returnTo);
+  if (!isAdminEmail(session.user.email)) notFound();
+  return session;
+}

@@ -1,0 +1,13 @@
+// Next.js configuration. Kept small: the app needs no custom webpack; React Email and
+// the resend SDK are server-only and load fine from node_modules at runtime.
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  typedRoutes: false,
+  // Rendered only on the server (e-mails); bundling them gains nothing.
+  serverExternalPackages: ["@react-email/render", "@react-email/components"],
+};
+
+export default nextConfig;
