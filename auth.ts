@@ -40,23 +40,20 @@ export const EMAIL_PROVIDER_ID = "resend";
 export const DEMO_PROVIDER_ID = "demo";
 
 function buildProviders(): Provider[] {
-  const env = getServerEnv();
+  const { github, google, email, demoOidc } = getServerEnv().providers;
   const providers: Provider[] = [];
-  if (env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET) {
-    providers.push(GitHub({ clientId: env.AUTH_GITHUB_ID, clientSecret: env.AUTH_GITHUB_SECRET }));
-  }
-  if (env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET) {
-    providers.push(Google({ clientId: env.AUTH_GOOGLE_ID, clientSecret: env.AUTH_GOOGLE_SECRET }));
-  }
-  if (env.AUTH_RESEND_KEY && env.EMAIL_FROM) {
+  if (github) providers.push(GitHub(github));
+  if (google) providers.push(Google(google));
+  if (email) {
     providers.push(
       Resend({
         id: EMAIL_PROVIDER_ID,
-        apiKey: env.AUTH_RESEND_KEY,
-        from: env.EMAIL_FROM,
+        apiKey: email.apiKey,
+        from: email.from,
         maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
         // Our own sender: the built-in one calls api.resend.com with fetch directly,
-        // while the resend SDK honours RESEND_BASE_URL (the local mail catcher).
+        // while lib/email.ts goes through the resend SDK, which honours
+        // RESEND_BASE_URL (the local mail catcher in dev).
         async sendVerificationRequest({ identifier, url }) {
           const host = new URL(url).host;
           await sendEmail({
@@ -72,14 +69,12 @@ function buildProviders(): Provider[] {
       }),
     );
   }
-  if (env.DEMO_OIDC_ISSUER && env.DEMO_OIDC_CLIENT_ID && env.DEMO_OIDC_CLIENT_SECRET) {
+  if (demoOidc) {
     providers.push({
       id: DEMO_PROVIDER_ID,
       name: "Demo sign-in",
       type: "oidc",
-      issuer: env.DEMO_OIDC_ISSUER,
-      clientId: env.DEMO_OIDC_CLIENT_ID,
-      clientSecret: env.DEMO_OIDC_CLIENT_SECRET,
+      ...demoOidc,
       // Dev only (never configured in production): lets the demo login and a magic
       // link for the same address reach the same account, as people expect offline.
       allowDangerousEmailAccountLinking: true,
@@ -136,17 +131,21 @@ function convexSessionId(session: AdapterSession): string {
   return sessionId;
 }
 
-/** Last-seen is written at most every few minutes, after the response is sent. */
-function touchIfStale(session: AdapterSession): void {
+/** How often a session's last-seen time (and IP) is refreshed. */
+const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
+
+/**
+ * Last-seen is written at most every few minutes, and after the response is sent, so
+ * a page render still costs one Convex round trip for auth.
+ */
+async function touchIfStale(session: AdapterSession): Promise<void> {
   const { lastSeenAt } = session as ConvexAdapterSession;
-  after(async () => {
-    const requestHeaders = await headers();
-    await touchSessionIfStale({
-      sessionToken: session.sessionToken,
-      lastSeenAt: lastSeenAt ?? 0,
-      ip: clientIp(requestHeaders) ?? undefined,
-    });
-  });
+  if (lastSeenAt !== undefined && Date.now() - lastSeenAt < TOUCH_INTERVAL_MS) return;
+  // Request data must be read now: `after` callbacks run outside the request scope.
+  const ip = clientIp(await headers()) ?? undefined;
+  after(() =>
+    touchSessionIfStale({ sessionToken: session.sessionToken, lastSeenAt: lastSeenAt ?? 0, ip }),
+  );
 }
 
 let config: NextAuthConfig | null = null;
@@ -169,7 +168,7 @@ function authConfig(): NextAuthConfig {
       async session({ session, user }) {
         const sessionId = convexSessionId(session);
         const { token, expiresAt } = await convexTokenForSession(user.id, sessionId);
-        touchIfStale(session);
+        await touchIfStale(session);
         // Built field by field: anything not listed here never reaches the browser.
         return {
           user: {

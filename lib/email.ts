@@ -20,24 +20,26 @@ export type SendEmailInput = {
   react: ReactElement;
 };
 
-let client: { key: string; resend: Resend } | null = null;
+let client: Resend | null = null;
 
-function resendClient(key: string): Resend {
-  if (client === null || client.key !== key) client = { key, resend: new Resend(key) };
-  return client.resend;
+function resendClient(apiKey: string, baseUrl: string | null): Resend {
+  // Passed explicitly (the SDK would also read RESEND_BASE_URL itself) so the parsed,
+  // validated env is the only source of where mail goes.
+  client ??= new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
+  return client;
 }
 
 /** Sends one e-mail; throws `EmailSendError` naming the recipient when it fails. */
 export async function sendEmail({ to, subject, react }: SendEmailInput): Promise<{ id: string }> {
-  const env = getServerEnv();
-  if (!env.AUTH_RESEND_KEY || !env.EMAIL_FROM) {
+  const email = getServerEnv().providers.email;
+  if (email === null) {
     throw new EmailSendError("E-mail is not configured: set AUTH_RESEND_KEY and EMAIL_FROM");
   }
   const { html, text } = await renderEmail(react);
   let result: Awaited<ReturnType<Resend["emails"]["send"]>>;
   try {
-    result = await resendClient(env.AUTH_RESEND_KEY).emails.send({
-      from: env.EMAIL_FROM,
+    result = await resendClient(email.apiKey, email.baseUrl).emails.send({
+      from: email.from,
       to,
       subject,
       html,

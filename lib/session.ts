@@ -38,12 +38,8 @@ export async function requireSession(returnTo?: string): Promise<Session> {
 /** Whether this e-mail is in ADMIN_EMAILS (case-insensitive), for showing admin links. */
 export function isAdminEmail(email: string | null | undefined): boolean {
   if (!email) return false;
-  const admins = getServerEnv().ADMIN_EMAILS;
-  const list = Array.isArray(admins)
-    ? admins
-    : (admins ?? "").split(",");
-  const wanted = email.trim().toLowerCase();
-  return list.some((entry) => entry.trim().toLowerCase() === wanted);
+  // ADMIN_EMAILS is parsed lower-cased by lib/env.ts. The real check is in Convex.
+  return getServerEnv().ADMIN_EMAILS.includes(email.trim().toLowerCase());
 }
 
 /** `requireSession` plus the admin check; others get a 404, not a hint that /admin exists. */
