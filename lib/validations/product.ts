@@ -1,0 +1,71 @@
+// Input rules for the staff product form. The price is typed as a decimal string in
+// the store's currency ("12.50", or "1800" for JPY) and becomes integer minor units;
+// stock is a whole number. The Convex `products.create`/`update` mutations check the
+// same limits again (they are the authority); field names match their arguments.
+import { z } from "zod";
+import { parseMoney } from "../money";
+
+export const PRODUCT_NAME_MAX = 120;
+export const PRODUCT_DESCRIPTION_MAX = 2000;
+export const PRODUCT_CATEGORY_MAX = 40;
+export const PRODUCT_STOCK_MAX = 1_000_000;
+export const PRODUCT_PRICE_MAX_MINOR = 100_000_000;
+
+/** The form schema for a store's currency; output matches the mutation's arguments. */
+export function productFormSchema(currency: string) {
+  return z.object({
+    name: z
+      .string({ error: "Enter a product name" })
+      .trim()
+      .min(1, { error: "Enter a product name" })
+      .max(PRODUCT_NAME_MAX, {
+        error: `Keep the name to ${PRODUCT_NAME_MAX} characters or fewer`,
+      }),
+    description: z
+      .string()
+      .trim()
+      .max(PRODUCT_DESCRIPTION_MAX, {
+        error: `Keep the description to ${PRODUCT_DESCRIPTION_MAX} characters or fewer`,
+      })
+      .default(""),
+    category: z
+      .string({ error: "Enter a category" })
+      .trim()
+      .min(1, { error: "Enter a category" })
+      .max(PRODUCT_CATEGORY_MAX, {
+        error: `Keep the category to ${PRODUCT_CATEGORY_MAX} characters or fewer`,
+      }),
+    priceMinor: z
+      .string({ error: "Enter a price" })
+      .trim()
+      .min(1, { error: "Enter a price" })
+      .refine((v) => parseMoney(v, currency) !== null, {
+        error: "Enter a price like 12.50 (no currency sign)",
+      })
+      .transform((v) => parseMoney(v, currency) ?? 0)
+      .refine((v) => v <= PRODUCT_PRICE_MAX_MINOR, { error: "That price is too high" }),
+    stock: z
+      .string({ error: "Enter how many are in stock" })
+      .trim()
+      .regex(/^\d+$/, { error: "Enter a whole number of items in stock, zero or more" })
+      .transform(Number)
+      .refine((v) => v <= PRODUCT_STOCK_MAX, {
+        error: `Stock can be at most ${PRODUCT_STOCK_MAX.toLocaleString("en")}`,
+      }),
+    image: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v : undefined))
+      .refine(
+        (v) =>
+          v === undefined ||
+          (v.startsWith("/") && !v.startsWith("//")) ||
+          v.startsWith("data:image/"),
+        { error: "Use an image path under /stores/… or an inline image" },
+      ),
+  });
+}
+
+export type ProductFormInput = z.input<ReturnType<typeof productFormSchema>>;
+export type ProductForm = z.output<ReturnType<typeof productFormSchema>>;
