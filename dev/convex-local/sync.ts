@@ -98,6 +98,10 @@ export class SyncConnection {
   /** Called after each commit: re-run this connection's queries once (coalesced). */
   notifyCommit(): void {
     if (this.refreshQueued || this.closed) return;
+    this.queueRefresh();
+  }
+
+  private queueRefresh(): void {
     this.refreshQueued = true;
     this.enqueue(async () => {
       this.refreshQueued = false;
@@ -300,6 +304,9 @@ export class SyncConnection {
           ts: encodeTs(commitTs ?? this.engine.commitTs),
           logLines: [],
         });
+        // The client resolves the mutation only on a Transition at or after its ts that arrives
+        // after this response; the refresh queued by the commit may already have been sent.
+        this.queueRefresh();
       } else {
         this.send({ type: responseType, requestId, success: true, result: value, logLines: [] });
       }
