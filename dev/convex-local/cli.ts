@@ -15,6 +15,8 @@ function parseArgs(argv: string[]): ServerOptions & { readyJson: boolean } {
     port: 3210,
     sitePort: 3211,
     readyJson: false,
+    // index.ts passes the env file this way (see there); --env-file overrides it.
+    envFile: process.env.CONVEX_LOCAL_ENV_FILE || undefined,
   };
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];

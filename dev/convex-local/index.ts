@@ -44,7 +44,11 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
     "--ready-json",
   ];
   if (options.host) args.push("--host", options.host);
-  if (options.envFile) args.push("--env-file", path.resolve(options.envFile));
+  // Passed by environment: Node itself treats any `--env-file` in argv as its own flag and
+  // exits when that file does not exist.
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (options.envFile) env.CONVEX_LOCAL_ENV_FILE = path.resolve(options.envFile);
+  else delete env.CONVEX_LOCAL_ENV_FILE;
   if (options.dataDir) args.push("--data-dir", path.resolve(options.dataDir));
   if (options.reset) args.push("--reset");
   if (options.seed) args.push("--seed", options.seed);
@@ -55,7 +59,7 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
   const child = spawn(process.execPath, args, {
     cwd: path.resolve(HERE, "../.."),
     stdio: ["pipe", "pipe", "pipe"],
-    env: process.env,
+    env,
   });
   let stderr = "";
   child.stderr.on("data", (c: Buffer) => {

@@ -1,0 +1,59 @@
+// Fails loudly if convex-test (pinned 0.0.70) changes the private shape internals.ts relies on:
+// capture, commit hook, export/import round trip and module swapping.
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { convexTest } from "convex-test";
+import { defineSchema, defineTable, mutationGeneric, queryGeneric } from "convex/server";
+import { v } from "convex/values";
+import { assertShape, captureInternals, PINNED_CONVEX_TEST_VERSION } from "./internals";
+
+const schema = defineSchema({ notes: defineTable({ text: v.string() }) });
+const add = mutationGeneric({
+  args: { text: v.string() },
+  handler: async (ctx, args) => await ctx.db.insert("notes", args),
+});
+const all = queryGeneric({ args: {}, handler: async (ctx) => await ctx.db.query("notes").collect() });
+const modules = { "/convex/_generated/api.js": async () => ({}), "/convex/notes.ts": async () => ({ add, all }) };
+
+describe("convex-test internals", () => {
+  it("is the pinned version", () => {
+    const require = createRequire(import.meta.url);
+    const pkgPath = path.join(path.dirname(require.resolve("convex-test")), "..", "package.json");
+    const pkg = JSON.parse(readFileSync(pkgPath, "utf8")) as { version: string };
+    expect(pkg.version).toBe(PINNED_CONVEX_TEST_VERSION);
+  });
+
+  it("rejects an object without the expected shape", () => {
+    expect(() => assertShape({})).toThrow(/convex-test internals changed/);
+  });
+
+  it("captures the instance, reports commits, and round-trips state into a fresh instance", async () => {
+    const t = convexTest(schema, modules);
+    const internals = await captureInternals(t);
+    const commits: bigint[] = [];
+    internals.onCommit((ts) => commits.push(ts));
+    const id = await t.mutation("notes:add" as never, { text: "hello" } as never);
+    expect(commits).toHaveLength(1);
+    expect(internals.tables()).toEqual([{ name: "notes", count: 1 }]);
+    const state = internals.exportState();
+    expect(state.lastCommitTs).toBe(commits[0]);
+
+    const t2 = convexTest(schema, modules);
+    const internals2 = await captureInternals(t2);
+    internals2.importState(state);
+    const docs = (await t2.query("notes:all" as never, {} as never)) as { _id: string; text: string }[];
+    expect(docs).toEqual([expect.objectContaining({ _id: id, text: "hello" })]);
+    const id2 = await t2.mutation("notes:add" as never, { text: "second" } as never);
+    expect(id2).not.toBe(id);
+  });
+
+  it("swaps the module loader in place", async () => {
+    const t = convexTest(schema, modules);
+    const internals = await captureInternals(t);
+    const other = queryGeneric({ args: {}, handler: async () => "swapped" });
+    internals.setModules(async () => ({ all: other }));
+    expect(await t.query("notes:all" as never, {} as never)).toBe("swapped");
+  });
+});
