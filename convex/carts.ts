@@ -34,7 +34,9 @@ export const cartView = v.object({
   /** Sum of quantities of available lines (the badge on the cart button). */
   itemCount: v.number(),
   /** Messages for a person about lines that cannot be bought as they are. */
-  warnings: v.array(v.object({ productId: v.id("products"), message: v.string() })),
+  warnings: v.array(
+    v.object({ productId: v.id("products"), message: v.string() }),
+  ),
 });
 
 type CartLine = {
@@ -108,7 +110,10 @@ export async function priceCart(
   // Lines and their warnings in the same, stable order (by name).
   lines.sort((a, b) => a.name.localeCompare(b.name));
   const position = new Map(lines.map((l, i) => [l.productId, i]));
-  warnings.sort((a, b) => (position.get(a.productId) ?? 0) - (position.get(b.productId) ?? 0));
+  warnings.sort(
+    (a, b) =>
+      (position.get(a.productId) ?? 0) - (position.get(b.productId) ?? 0),
+  );
   const live = lines.filter((l) => l.available);
   return {
     storeId: store._id,
@@ -162,14 +167,21 @@ async function cartRow(
   return ctx.db
     .query("cartItems")
     .withIndex("by_sessionId_storeId_productId", (q) =>
-      q.eq("sessionId", sessionId).eq("storeId", storeId).eq("productId", productId),
+      q
+        .eq("sessionId", sessionId)
+        .eq("storeId", storeId)
+        .eq("productId", productId),
     )
     .unique();
 }
 
 function outOfStock(product: Doc<"products">, inCart: number) {
-  const inCartNote = inCart > 0 ? ` You already have ${inCart} in your cart.` : "";
-  return appError(ErrorCode.OUT_OF_STOCK, `${leftMessage(product.stock, product.name)}${inCartNote}`);
+  const inCartNote =
+    inCart > 0 ? ` You already have ${inCart} in your cart.` : "";
+  return appError(
+    ErrorCode.OUT_OF_STOCK,
+    `${leftMessage(product.stock, product.name)}${inCartNote}`,
+  );
 }
 
 /**
@@ -177,7 +189,11 @@ function outOfStock(product: Doc<"products">, inCart: number) {
  * Returns the new quantity of that line.
  */
 export const add = sessionMutation({
-  args: { storeId: v.id("stores"), productId: v.id("products"), quantity: v.number() },
+  args: {
+    storeId: v.id("stores"),
+    productId: v.id("products"),
+    quantity: v.number(),
+  },
   returns: v.number(),
   handler: async (ctx, { storeId, productId, quantity }) => {
     checkQuantity(quantity);
@@ -211,7 +227,11 @@ export const add = sessionMutation({
 
 /** Set the quantity of a line (adds the line when it is not there). */
 export const setQuantity = sessionMutation({
-  args: { storeId: v.id("stores"), productId: v.id("products"), quantity: v.number() },
+  args: {
+    storeId: v.id("stores"),
+    productId: v.id("products"),
+    quantity: v.number(),
+  },
   returns: v.null(),
   handler: async (ctx, { storeId, productId, quantity }) => {
     checkQuantity(quantity);
@@ -264,7 +284,10 @@ export const clear = sessionMutation({
  * session, an ended one and an unknown id get the same answer.
  */
 async function ownOtherSession(
-  ctx: Pick<QueryCtx, "db"> & { userId: Id<"users">; sessionId: Id<"sessions"> },
+  ctx: Pick<QueryCtx, "db"> & {
+    userId: Id<"users">;
+    sessionId: Id<"sessions">;
+  },
   sessionId: Id<"sessions">,
 ): Promise<Doc<"sessions">> {
   const session = await ctx.db.get(sessionId);
@@ -274,7 +297,10 @@ async function ownOtherSession(
     session.expires <= Date.now() ||
     session._id === ctx.sessionId
   ) {
-    throw appError(ErrorCode.NOT_FOUND, "That device is not signed in to your account.");
+    throw appError(
+      ErrorCode.NOT_FOUND,
+      "That device is not signed in to your account.",
+    );
   }
   return session;
 }
@@ -294,19 +320,29 @@ export const otherDevices = sessionQuery({
     const store = await requireStore(ctx, storeId);
     const rows = await ctx.db
       .query("cartItems")
-      .withIndex("by_userId_storeId", (q) => q.eq("userId", ctx.userId).eq("storeId", storeId))
+      .withIndex("by_userId_storeId", (q) =>
+        q.eq("userId", ctx.userId).eq("storeId", storeId),
+      )
       .collect();
     const bySession = new Map<Id<"sessions">, Doc<"cartItems">[]>();
     for (const row of rows) {
       if (row.sessionId === ctx.sessionId) continue;
-      bySession.set(row.sessionId, [...(bySession.get(row.sessionId) ?? []), row]);
+      bySession.set(row.sessionId, [
+        ...(bySession.get(row.sessionId) ?? []),
+        row,
+      ]);
     }
     const now = Date.now();
     const devices = [];
     for (const [sessionId, sessionRows] of bySession) {
       const session = await ctx.db.get(sessionId);
       // Only the caller's own live sessions (rows carry userId, but check the session too).
-      if (session === null || session.userId !== ctx.userId || session.expires <= now) continue;
+      if (
+        session === null ||
+        session.userId !== ctx.userId ||
+        session.expires <= now
+      )
+        continue;
       devices.push({
         sessionId,
         deviceName: await deviceNameOf(ctx, session),
@@ -339,7 +375,9 @@ export const copyFromDevice = sessionMutation({
     for (const source of await cartRows(ctx, fromSessionId, storeId)) {
       const product = await ctx.db.get(source.productId);
       if (product === null || product.storeId !== storeId || product.archived) {
-        notes.push(`${product?.name ?? "A product"} is no longer sold and was not copied.`);
+        notes.push(
+          `${product?.name ?? "A product"} is no longer sold and was not copied.`,
+        );
         continue;
       }
       const row = await cartRow(ctx, ctx.sessionId, storeId, product._id);

@@ -8,15 +8,18 @@ import schema from "./schema";
 import { modules } from "./test.setup";
 
 const ISSUER = "https://convex.test";
-type T = ReturnType<typeof convexTest>;
+const newTest = () => convexTest(schema, modules);
+type T = ReturnType<typeof newTest>;
 
 function as(t: T, userId: Id<"users">, sessionId: Id<"sessions">) {
   return t.withIdentity({ subject: `${userId};${sessionId}`, issuer: ISSUER });
 }
 
-async function failure(
-  promise: Promise<unknown>,
-): Promise<{ code?: string; message?: string; fields?: Record<string, string> }> {
+async function failure(promise: Promise<unknown>): Promise<{
+  code?: string;
+  message?: string;
+  fields?: Record<string, string>;
+}> {
   try {
     await promise;
   } catch (error) {
@@ -36,7 +39,7 @@ const goodCard = { number: "4242 4242 4242 4242", expiry: "12/99", cvc: "123" };
 
 /** Two stores with staff each; Alice on two devices with a cart in store 1. */
 async function setup() {
-  const t = convexTest(schema, modules);
+  const t = newTest();
   const ids = await t.run(async (ctx) => {
     const now = Date.now();
     const store = (slug: string, currency: string) =>
@@ -50,7 +53,12 @@ async function setup() {
       });
     const store1 = await store("one", "EUR");
     const store2 = await store("two", "JPY");
-    const product = (storeId: Id<"stores">, name: string, priceMinor: number, stock: number) =>
+    const product = (
+      storeId: Id<"stores">,
+      name: string,
+      priceMinor: number,
+      stock: number,
+    ) =>
       ctx.db.insert("products", {
         storeId,
         name,
@@ -69,20 +77,57 @@ async function setup() {
     const bob = await user("bob@example.com");
     const staff1 = await user("staff1@example.com");
     const staff2 = await user("staff2@example.com");
-    await ctx.db.insert("memberships", { storeId: store1, userId: staff1, role: "owner" });
-    await ctx.db.insert("memberships", { storeId: store2, userId: staff2, role: "admin" });
+    await ctx.db.insert("memberships", {
+      storeId: store1,
+      userId: staff1,
+      role: "owner",
+    });
+    await ctx.db.insert("memberships", {
+      storeId: store2,
+      userId: staff2,
+      role: "admin",
+    });
     const session = (userId: Id<"users">, token: string) =>
-      ctx.db.insert("sessions", { userId, sessionToken: token, expires: now + 3_600_000, browser: "Firefox", os: "Linux" });
+      ctx.db.insert("sessions", {
+        userId,
+        sessionToken: token,
+        expires: now + 3_600_000,
+        browser: "Firefox",
+        os: "Linux",
+      });
     const a1 = await session(alice, "a1");
     const a2 = await session(alice, "a2");
     const b1 = await session(bob, "b1");
     const s1 = await session(staff1, "s1");
     const s2 = await session(staff2, "s2");
-    return { store1, store2, mug, lamp, tea, alice, bob, staff1, staff2, a1, a2, b1, s1, s2 };
+    return {
+      store1,
+      store2,
+      mug,
+      lamp,
+      tea,
+      alice,
+      bob,
+      staff1,
+      staff2,
+      a1,
+      a2,
+      b1,
+      s1,
+      s2,
+    };
   });
   const { alice, a1, store1, mug, lamp } = ids;
-  await as(t, alice, a1).mutation(api.carts.add, { storeId: store1, productId: mug, quantity: 2 });
-  await as(t, alice, a1).mutation(api.carts.add, { storeId: store1, productId: lamp, quantity: 3 });
+  await as(t, alice, a1).mutation(api.carts.add, {
+    storeId: store1,
+    productId: mug,
+    quantity: 2,
+  });
+  await as(t, alice, a1).mutation(api.carts.add, {
+    storeId: store1,
+    productId: lamp,
+    quantity: 3,
+  });
   return { t, ...ids };
 }
 
@@ -107,8 +152,14 @@ describe("card checks", () => {
 describe("checkout", () => {
   test("places the order: stock decremented, snapshot written, this device's cart cleared, only last 4 digits kept", async () => {
     const { t, store1, mug, lamp, alice, a1, a2 } = await setup();
-    await as(t, alice, a2).mutation(api.carts.add, { storeId: store1, productId: mug, quantity: 1 });
-    await as(t, alice, a1).mutation(api.settings.setLabel, { label: "Kitchen tablet" });
+    await as(t, alice, a2).mutation(api.carts.add, {
+      storeId: store1,
+      productId: mug,
+      quantity: 1,
+    });
+    await as(t, alice, a1).mutation(api.settings.setLabel, {
+      label: "Kitchen tablet",
+    });
 
     const { orderId } = await as(t, alice, a1).mutation(api.orders.checkout, {
       storeId: store1,
@@ -130,13 +181,17 @@ describe("checkout", () => {
       deviceLabel: "Kitchen tablet",
       sessionId: a1,
     });
-    expect(order.items.map((i) => [i.name, i.unitPriceMinor, i.quantity]).sort()).toEqual([
+    expect(
+      order.items.map((i) => [i.name, i.unitPriceMinor, i.quantity]).sort(),
+    ).toEqual([
       ["Lamp", 1000, 3],
       ["Mug", 250, 2],
     ]);
     expect(JSON.stringify(order)).not.toContain("4242424242424242");
     // This device's cart is empty; the other device's cart is untouched.
-    expect(db.cartItems.map((r) => [r.sessionId, r.quantity])).toEqual([[a2, 1]]);
+    expect(db.cartItems.map((r) => [r.sessionId, r.quantity])).toEqual([
+      [a2, 1],
+    ]);
 
     // Later price changes do not rewrite the snapshot.
     await t.run((ctx) => ctx.db.patch(mug, { priceMinor: 9999 }));
@@ -149,7 +204,12 @@ describe("checkout", () => {
     await t.run((ctx) => ctx.db.patch(lamp, { stock: 2 }));
     const before = await snapshot(t);
     const error = await failure(
-      as(t, alice, a1).mutation(api.orders.checkout, { storeId: store1, idempotencyKey: "key-stock", shipping, card: goodCard }),
+      as(t, alice, a1).mutation(api.orders.checkout, {
+        storeId: store1,
+        idempotencyKey: "key-stock",
+        shipping,
+        card: goodCard,
+      }),
     );
     expect(error.code).toBe("OUT_OF_STOCK");
     expect(error.message).toContain("Only 2 are left of Lamp");
@@ -181,14 +241,24 @@ describe("checkout", () => {
       }),
     );
     expect(bad.code).toBe("INVALID_INPUT");
-    expect(Object.keys(bad.fields ?? {}).sort()).toEqual(["card.cvc", "card.expiry", "card.number", "shipping.city"]);
+    expect(Object.keys(bad.fields ?? {}).sort()).toEqual([
+      "card.cvc",
+      "card.expiry",
+      "card.number",
+      "shipping.city",
+    ]);
     expect(bad.fields?.["card.expiry"]).toBe("This card has expired.");
     expect(await snapshot(t)).toEqual(before);
   });
 
   test("the same idempotency key twice gives one order and decrements stock once", async () => {
     const { t, store1, mug, alice, a1 } = await setup();
-    const args = { storeId: store1, idempotencyKey: "double-submit", shipping, card: goodCard };
+    const args = {
+      storeId: store1,
+      idempotencyKey: "double-submit",
+      shipping,
+      card: goodCard,
+    };
     const [first, second] = await Promise.all([
       as(t, alice, a1).mutation(api.orders.checkout, args),
       as(t, alice, a1).mutation(api.orders.checkout, args),
@@ -204,9 +274,17 @@ describe("checkout", () => {
   test("an empty cart cannot be checked out", async () => {
     const { t, store1, alice, a2 } = await setup();
     const error = await failure(
-      as(t, alice, a2).mutation(api.orders.checkout, { storeId: store1, idempotencyKey: "empty-cart", shipping, card: goodCard }),
+      as(t, alice, a2).mutation(api.orders.checkout, {
+        storeId: store1,
+        idempotencyKey: "empty-cart",
+        shipping,
+        card: goodCard,
+      }),
     );
-    expect(error).toMatchObject({ code: "INVALID_INPUT", message: "Your cart is empty." });
+    expect(error).toMatchObject({
+      code: "INVALID_INPUT",
+      message: "Your cart is empty.",
+    });
   });
 });
 
@@ -228,37 +306,91 @@ describe("order history and staff", () => {
       deviceLabel: "Firefox on Linux",
       isThisDevice: false,
     });
-    expect((await as(t, alice, a1).query(api.orders.mine, {}))[0].isThisDevice).toBe(true);
+    expect(
+      (await as(t, alice, a1).query(api.orders.mine, {}))[0].isThisDevice,
+    ).toBe(true);
     expect(await as(t, bob, b1).query(api.orders.mine, {})).toEqual([]);
     expect(await as(t, bob, b1).query(api.orders.get, { orderId })).toBeNull();
   });
 
   test("staff see and advance their store's orders; staff of another store and customers are refused", async () => {
-    const { t, store1, store2, mug, alice, bob, staff1, staff2, a1, b1, s1, s2 } = await setup();
+    const {
+      t,
+      store1,
+      store2,
+      mug,
+      alice,
+      bob,
+      staff1,
+      staff2,
+      a1,
+      b1,
+      s1,
+      s2,
+    } = await setup();
     const { orderId } = await as(t, alice, a1).mutation(api.orders.checkout, {
       storeId: store1,
       idempotencyKey: "staff-key",
       shipping,
       card: goodCard,
     });
-    const list = await as(t, staff1, s1).query(api.orders.forStore, { storeId: store1 });
-    expect(list.map((o) => [o._id, o.customerEmail])).toEqual([[orderId, "alice@example.com"]]);
-    expect(await as(t, staff2, s2).query(api.orders.forStore, { storeId: store2 })).toEqual([]);
+    const list = await as(t, staff1, s1).query(api.orders.forStore, {
+      storeId: store1,
+    });
+    expect(list.map((o) => [o._id, o.customerEmail])).toEqual([
+      [orderId, "alice@example.com"],
+    ]);
+    expect(
+      await as(t, staff2, s2).query(api.orders.forStore, { storeId: store2 }),
+    ).toEqual([]);
 
     const before = await snapshot(t);
-    expect((await failure(as(t, staff2, s2).query(api.orders.forStore, { storeId: store1 }))).code).toBe("FORBIDDEN");
-    expect((await failure(as(t, staff2, s2).mutation(api.orders.advance, { orderId }))).code).toBe("FORBIDDEN");
-    expect((await failure(as(t, staff2, s2).mutation(api.orders.cancel, { orderId }))).code).toBe("FORBIDDEN");
-    expect((await failure(as(t, bob, b1).mutation(api.orders.advance, { orderId }))).code).toBe("FORBIDDEN");
-    expect((await failure(as(t, alice, a1).mutation(api.orders.advance, { orderId }))).code).toBe("FORBIDDEN");
+    expect(
+      (
+        await failure(
+          as(t, staff2, s2).query(api.orders.forStore, { storeId: store1 }),
+        )
+      ).code,
+    ).toBe("FORBIDDEN");
+    expect(
+      (
+        await failure(
+          as(t, staff2, s2).mutation(api.orders.advance, { orderId }),
+        )
+      ).code,
+    ).toBe("FORBIDDEN");
+    expect(
+      (
+        await failure(
+          as(t, staff2, s2).mutation(api.orders.cancel, { orderId }),
+        )
+      ).code,
+    ).toBe("FORBIDDEN");
+    expect(
+      (await failure(as(t, bob, b1).mutation(api.orders.advance, { orderId })))
+        .code,
+    ).toBe("FORBIDDEN");
+    expect(
+      (
+        await failure(
+          as(t, alice, a1).mutation(api.orders.advance, { orderId }),
+        )
+      ).code,
+    ).toBe("FORBIDDEN");
     expect(await snapshot(t)).toEqual(before);
 
     const s = as(t, staff1, s1);
-    expect(await s.mutation(api.orders.advance, { orderId })).toEqual({ status: "packed" });
-    expect(await s.mutation(api.orders.cancel, { orderId })).toEqual({ status: "cancelled" });
+    expect(await s.mutation(api.orders.advance, { orderId })).toEqual({
+      status: "packed",
+    });
+    expect(await s.mutation(api.orders.cancel, { orderId })).toEqual({
+      status: "cancelled",
+    });
     const after = await snapshot(t);
     expect(after.products.find((p) => p._id === mug)?.stock).toBe(5);
-    expect((await failure(s.mutation(api.orders.advance, { orderId }))).code).toBe("INVALID_INPUT");
+    expect(
+      (await failure(s.mutation(api.orders.advance, { orderId }))).code,
+    ).toBe("INVALID_INPUT");
   });
 
   test("an order walks placed → packed → shipped → delivered and then stops; shipped orders cannot be cancelled", async () => {
@@ -270,12 +402,24 @@ describe("order history and staff", () => {
       card: goodCard,
     });
     const s = as(t, staff1, s1);
-    expect((await s.mutation(api.orders.advance, { orderId })).status).toBe("packed");
-    expect((await s.mutation(api.orders.advance, { orderId })).status).toBe("shipped");
-    expect((await failure(s.mutation(api.orders.cancel, { orderId }))).code).toBe("INVALID_INPUT");
-    expect((await s.mutation(api.orders.advance, { orderId })).status).toBe("delivered");
-    expect((await failure(s.mutation(api.orders.advance, { orderId }))).code).toBe("INVALID_INPUT");
-    expect((await as(t, alice, a1).query(api.orders.get, { orderId }))?.status).toBe("delivered");
+    expect((await s.mutation(api.orders.advance, { orderId })).status).toBe(
+      "packed",
+    );
+    expect((await s.mutation(api.orders.advance, { orderId })).status).toBe(
+      "shipped",
+    );
+    expect(
+      (await failure(s.mutation(api.orders.cancel, { orderId }))).code,
+    ).toBe("INVALID_INPUT");
+    expect((await s.mutation(api.orders.advance, { orderId })).status).toBe(
+      "delivered",
+    );
+    expect(
+      (await failure(s.mutation(api.orders.advance, { orderId }))).code,
+    ).toBe("INVALID_INPUT");
+    expect(
+      (await as(t, alice, a1).query(api.orders.get, { orderId }))?.status,
+    ).toBe("delivered");
   });
 
   test("ending a session removes its cart and settings but keeps its orders", async () => {
@@ -286,8 +430,15 @@ describe("order history and staff", () => {
       shipping,
       card: goodCard,
     });
-    await as(t, alice, a1).mutation(api.carts.add, { storeId: store1, productId: mug, quantity: 1 });
-    await as(t, alice, a1).mutation(api.settings.update, { theme: "dark", label: "Old phone" });
+    await as(t, alice, a1).mutation(api.carts.add, {
+      storeId: store1,
+      productId: mug,
+      quantity: 1,
+    });
+    await as(t, alice, a1).mutation(api.settings.update, {
+      theme: "dark",
+      label: "Old phone",
+    });
     await as(t, alice, a2).mutation(api.settings.update, { theme: "light" });
 
     await t.run((ctx) => endSession(ctx, a1));

@@ -11,7 +11,11 @@ import { cartRows, leftMessage } from "./carts";
 import { appError, ErrorCode } from "./errors";
 import { sessionMutation, sessionQuery } from "./lib/functions";
 import { requireStaff, requireStore, staffQuery } from "./lib/stores";
-import { orderItemValidator, orderStatusValidator, shippingFields } from "./schema";
+import {
+  orderItemValidator,
+  orderStatusValidator,
+  shippingFields,
+} from "./schema";
 import { deviceNameOf } from "./settings";
 
 /** The test card that always declines (as in common payment sandboxes). */
@@ -46,7 +50,10 @@ export function expiryEnd(expiry: string): number | null {
 type Card = { number: string; expiry: string; cvc: string };
 type Shipping = Doc<"orders">["shipping"];
 
-const SHIPPING_LIMITS: Record<keyof Shipping, { label: string; max: number; required: boolean }> = {
+const SHIPPING_LIMITS: Record<
+  keyof Shipping,
+  { label: string; max: number; required: boolean }
+> = {
   fullName: { label: "your full name", max: 100, required: true },
   line1: { label: "the street address", max: 200, required: true },
   line2: { label: "the second address line", max: 200, required: false },
@@ -68,12 +75,14 @@ function checkCheckoutInput(
     const value = shipping[key]?.trim() ?? "";
     if (required && value === "") fields[`shipping.${key}`] = `Enter ${label}.`;
     else if (value.length > max) {
-      fields[`shipping.${key}`] = `Keep ${label} to ${max} characters or fewer.`;
+      fields[`shipping.${key}`] =
+        `Keep ${label} to ${max} characters or fewer.`;
     } else if (value !== "") clean[key] = value;
   }
   const cardDigits = card.number.replace(/[\s-]/g, "");
   if (!/^\d{12,19}$/.test(cardDigits) || !luhnValid(cardDigits)) {
-    fields["card.number"] = "Check the card number; it is not a valid card number.";
+    fields["card.number"] =
+      "Check the card number; it is not a valid card number.";
   }
   const end = expiryEnd(card.expiry);
   if (end === null) fields["card.expiry"] = "Enter the expiry date as MM/YY.";
@@ -85,11 +94,22 @@ function checkCheckoutInput(
     fields.idempotencyKey = "Reload the page and try again.";
   }
   if (Object.keys(fields).length > 0) {
-    throw appError(ErrorCode.INVALID_INPUT, "Please fix the highlighted fields.", fields);
+    throw appError(
+      ErrorCode.INVALID_INPUT,
+      "Please fix the highlighted fields.",
+      fields,
+    );
   }
   const { fullName, line1, line2, city, postalCode, country } = clean;
   return {
-    shipping: { fullName, line1, ...(line2 ? { line2 } : {}), city, postalCode, country },
+    shipping: {
+      fullName,
+      line1,
+      ...(line2 ? { line2 } : {}),
+      city,
+      postalCode,
+      country,
+    },
     cardDigits,
   };
 }
@@ -130,7 +150,8 @@ export const checkout = sessionMutation({
     for (const row of rows) {
       const product = await ctx.db.get(row.productId);
       if (product === null || product.storeId !== storeId || product.archived) {
-        problems[row.productId] = `${product?.name ?? "A product in your cart"} is no longer sold.`;
+        problems[row.productId] =
+          `${product?.name ?? "A product in your cart"} is no longer sold.`;
       } else if (product.stock < row.quantity) {
         problems[row.productId] = leftMessage(product.stock, product.name);
       } else {
@@ -169,7 +190,10 @@ export const checkout = sessionMutation({
       sessionId: ctx.sessionId,
       deviceLabel: await deviceNameOf(ctx, ctx.session),
       items,
-      totalMinor: items.reduce((sum, i) => sum + i.unitPriceMinor * i.quantity, 0),
+      totalMinor: items.reduce(
+        (sum, i) => sum + i.unitPriceMinor * i.quantity,
+        0,
+      ),
       currency: store.currency,
       shipping: checked.shipping,
       cardLast4: checked.cardDigits.slice(-4),
@@ -286,7 +310,9 @@ export const forStore = staffQuery({
   },
 });
 
-const NEXT_STATUS: Partial<Record<Doc<"orders">["status"], Doc<"orders">["status"]>> = {
+const NEXT_STATUS: Partial<
+  Record<Doc<"orders">["status"], Doc<"orders">["status"]>
+> = {
   placed: "packed",
   packed: "shipped",
   shipped: "delivered",
@@ -301,7 +327,8 @@ async function orderForStaff(
   orderId: Id<"orders">,
 ): Promise<Doc<"orders">> {
   const order = await ctx.db.get(orderId);
-  if (order === null) throw appError(ErrorCode.NOT_FOUND, "This order does not exist.");
+  if (order === null)
+    throw appError(ErrorCode.NOT_FOUND, "This order does not exist.");
   await requireStaff(ctx, order.storeId);
   return order;
 }
@@ -314,7 +341,10 @@ export const advance = sessionMutation({
     const order = await orderForStaff(ctx, orderId);
     const next = NEXT_STATUS[order.status];
     if (next === undefined) {
-      throw appError(ErrorCode.INVALID_INPUT, `This order is ${order.status} and cannot move on.`);
+      throw appError(
+        ErrorCode.INVALID_INPUT,
+        `This order is ${order.status} and cannot move on.`,
+      );
     }
     await ctx.db.patch(order._id, { status: next });
     return { status: next };
@@ -335,7 +365,10 @@ export const cancel = sessionMutation({
     }
     for (const item of order.items) {
       const product = await ctx.db.get(item.productId);
-      if (product !== null) await ctx.db.patch(product._id, { stock: product.stock + item.quantity });
+      if (product !== null)
+        await ctx.db.patch(product._id, {
+          stock: product.stock + item.quantity,
+        });
     }
     await ctx.db.patch(order._id, { status: "cancelled" });
     return { status: "cancelled" as const };

@@ -6,15 +6,18 @@ import schema from "./schema";
 import { modules } from "./test.setup";
 
 const ISSUER = "https://convex.test";
-type T = ReturnType<typeof convexTest>;
+const newTest = () => convexTest(schema, modules);
+type T = ReturnType<typeof newTest>;
 
 function as(t: T, userId: Id<"users">, sessionId: Id<"sessions">) {
   return t.withIdentity({ subject: `${userId};${sessionId}`, issuer: ISSUER });
 }
 
-async function failure(
-  promise: Promise<unknown>,
-): Promise<{ code?: string; message?: string; fields?: Record<string, string> }> {
+async function failure(promise: Promise<unknown>): Promise<{
+  code?: string;
+  message?: string;
+  fields?: Record<string, string>;
+}> {
   try {
     await promise;
   } catch (error) {
@@ -25,7 +28,7 @@ async function failure(
 
 /** Two stores, each with staff and a small catalog; a customer. */
 async function setup() {
-  const t = convexTest(schema, modules);
+  const t = newTest();
   const ids = await t.run(async (ctx) => {
     const now = Date.now();
     const store = (slug: string) =>
@@ -39,7 +42,12 @@ async function setup() {
       });
     const store1 = await store("one");
     const store2 = await store("two");
-    const product = (storeId: Id<"stores">, name: string, category: string, archived = false) =>
+    const product = (
+      storeId: Id<"stores">,
+      name: string,
+      category: string,
+      archived = false,
+    ) =>
       ctx.db.insert("products", {
         storeId,
         name,
@@ -59,10 +67,22 @@ async function setup() {
     const staff1 = await user("staff1@example.com");
     const staff2 = await user("staff2@example.com");
     const customer = await user("customer@example.com");
-    await ctx.db.insert("memberships", { storeId: store1, userId: staff1, role: "admin" });
-    await ctx.db.insert("memberships", { storeId: store2, userId: staff2, role: "owner" });
+    await ctx.db.insert("memberships", {
+      storeId: store1,
+      userId: staff1,
+      role: "admin",
+    });
+    await ctx.db.insert("memberships", {
+      storeId: store2,
+      userId: staff2,
+      role: "owner",
+    });
     const session = (userId: Id<"users">, token: string) =>
-      ctx.db.insert("sessions", { userId, sessionToken: token, expires: now + 3_600_000 });
+      ctx.db.insert("sessions", {
+        userId,
+        sessionToken: token,
+        expires: now + 3_600_000,
+      });
     return {
       store1,
       store2,
@@ -82,7 +102,8 @@ async function setup() {
   return { t, ...ids };
 }
 
-const allProducts = (t: T) => t.run((ctx) => ctx.db.query("products").collect());
+const allProducts = (t: T) =>
+  t.run((ctx) => ctx.db.query("products").collect());
 
 const newProduct = {
   name: "  Teapot ",
@@ -96,19 +117,55 @@ describe("public catalog", () => {
   test("lists a store's live products, filters by category, searches names, and never mixes stores", async () => {
     const { t, store1, store2 } = await setup();
     const names = (rows: { name: string }[]) => rows.map((r) => r.name).sort();
-    expect(names(await t.query(api.products.list, { storeId: store1 }))).toEqual(["Blue Mug", "Desk Lamp", "Red Mug"]);
-    expect(names(await t.query(api.products.list, { storeId: store1, category: "Mugs" }))).toEqual(["Blue Mug", "Red Mug"]);
-    expect(names(await t.query(api.products.list, { storeId: store1, search: "mug" }))).toEqual(["Blue Mug", "Red Mug"]);
-    expect(names(await t.query(api.products.list, { storeId: store1, search: "lamp", category: "Mugs" }))).toEqual([]);
-    expect(names(await t.query(api.products.list, { storeId: store2, search: "mug" }))).toEqual(["Green Mug"]);
-    expect(await t.query(api.products.categories, { storeId: store1 })).toEqual(["Lighting", "Mugs"]);
+    expect(
+      names(await t.query(api.products.list, { storeId: store1 })),
+    ).toEqual(["Blue Mug", "Desk Lamp", "Red Mug"]);
+    expect(
+      names(
+        await t.query(api.products.list, { storeId: store1, category: "Mugs" }),
+      ),
+    ).toEqual(["Blue Mug", "Red Mug"]);
+    expect(
+      names(
+        await t.query(api.products.list, { storeId: store1, search: "mug" }),
+      ),
+    ).toEqual(["Blue Mug", "Red Mug"]);
+    expect(
+      names(
+        await t.query(api.products.list, {
+          storeId: store1,
+          search: "lamp",
+          category: "Mugs",
+        }),
+      ),
+    ).toEqual([]);
+    expect(
+      names(
+        await t.query(api.products.list, { storeId: store2, search: "mug" }),
+      ),
+    ).toEqual(["Green Mug"]);
+    expect(await t.query(api.products.categories, { storeId: store1 })).toEqual(
+      ["Lighting", "Mugs"],
+    );
   });
 
   test("get returns null for another store's product, an archived one, or an unknown one", async () => {
     const { t, store1, store2, blueMug, oldMug, otherMug } = await setup();
-    expect((await t.query(api.products.get, { productId: blueMug, storeId: store1 }))?.name).toBe("Blue Mug");
-    expect(await t.query(api.products.get, { productId: otherMug, storeId: store1 })).toBeNull();
-    expect((await t.query(api.products.get, { productId: otherMug, storeId: store2 }))?.name).toBe("Green Mug");
+    expect(
+      (await t.query(api.products.get, { productId: blueMug, storeId: store1 }))
+        ?.name,
+    ).toBe("Blue Mug");
+    expect(
+      await t.query(api.products.get, { productId: otherMug, storeId: store1 }),
+    ).toBeNull();
+    expect(
+      (
+        await t.query(api.products.get, {
+          productId: otherMug,
+          storeId: store2,
+        })
+      )?.name,
+    ).toBe("Green Mug");
     expect(await t.query(api.products.get, { productId: oldMug })).toBeNull();
     await t.run((ctx) => ctx.db.delete(blueMug));
     expect(await t.query(api.products.get, { productId: blueMug })).toBeNull();
@@ -119,19 +176,59 @@ describe("staff product management", () => {
   test("staff create, update, archive and unarchive products of their store", async () => {
     const { t, store1, staff1, s1 } = await setup();
     const s = as(t, staff1, s1);
-    const id = await s.mutation(api.products.create, { storeId: store1, ...newProduct });
-    let row = await s.query(api.products.getForStaff, { storeId: store1, productId: id });
-    expect(row).toMatchObject({ name: "Teapot", priceMinor: 4500, stock: 7, image: "/stores/one/logo.svg", archived: false });
+    const id = await s.mutation(api.products.create, {
+      storeId: store1,
+      ...newProduct,
+    });
+    let row = await s.query(api.products.getForStaff, {
+      storeId: store1,
+      productId: id,
+    });
+    expect(row).toMatchObject({
+      name: "Teapot",
+      priceMinor: 4500,
+      stock: 7,
+      image: "/stores/one/logo.svg",
+      archived: false,
+    });
 
-    await s.mutation(api.products.update, { storeId: store1, productId: id, ...newProduct, priceMinor: 3900, image: "/stores/one/teapot.svg" });
+    await s.mutation(api.products.update, {
+      storeId: store1,
+      productId: id,
+      ...newProduct,
+      priceMinor: 3900,
+      image: "/stores/one/teapot.svg",
+    });
     await s.mutation(api.products.archive, { storeId: store1, productId: id });
-    expect((await t.query(api.products.list, { storeId: store1 })).map((p) => p.name)).not.toContain("Teapot");
-    row = await s.query(api.products.getForStaff, { storeId: store1, productId: id });
-    expect(row).toMatchObject({ priceMinor: 3900, image: "/stores/one/teapot.svg", archived: true });
-    expect((await s.query(api.products.forStaff, { storeId: store1 })).map((p) => p.name)).toContain("Teapot");
+    expect(
+      (await t.query(api.products.list, { storeId: store1 })).map(
+        (p) => p.name,
+      ),
+    ).not.toContain("Teapot");
+    row = await s.query(api.products.getForStaff, {
+      storeId: store1,
+      productId: id,
+    });
+    expect(row).toMatchObject({
+      priceMinor: 3900,
+      image: "/stores/one/teapot.svg",
+      archived: true,
+    });
+    expect(
+      (await s.query(api.products.forStaff, { storeId: store1 })).map(
+        (p) => p.name,
+      ),
+    ).toContain("Teapot");
 
-    await s.mutation(api.products.unarchive, { storeId: store1, productId: id });
-    expect((await t.query(api.products.list, { storeId: store1 })).map((p) => p.name)).toContain("Teapot");
+    await s.mutation(api.products.unarchive, {
+      storeId: store1,
+      productId: id,
+    });
+    expect(
+      (await t.query(api.products.list, { storeId: store1 })).map(
+        (p) => p.name,
+      ),
+    ).toContain("Teapot");
   });
 
   test("invalid fields are refused with a message per field", async () => {
@@ -149,20 +246,33 @@ describe("staff product management", () => {
       }),
     );
     expect(error.code).toBe("INVALID_INPUT");
-    expect(Object.keys(error.fields ?? {}).sort()).toEqual(["category", "image", "name", "priceMinor", "stock"]);
-    expect(error.fields?.name).toBe("Keep the name to 120 characters or fewer.");
+    expect(Object.keys(error.fields ?? {}).sort()).toEqual([
+      "category",
+      "image",
+      "name",
+      "priceMinor",
+      "stock",
+    ]);
+    expect(error.fields?.name).toBe(
+      "Keep the name to 120 characters or fewer.",
+    );
     expect(await allProducts(t)).toEqual(before);
   });
 
   test("staff of store 2 and customers cannot touch store 1's products; store 1 ids in store 2's calls are refused", async () => {
-    const { t, store1, store2, blueMug, staff2, customer, s2, c1 } = await setup();
+    const { t, store1, store2, blueMug, staff2, customer, s2, c1 } =
+      await setup();
     const before = await allProducts(t);
     const s = as(t, staff2, s2);
     const c = as(t, customer, c1);
     // Naming store 1 directly: not staff there.
     for (const call of [
       s.mutation(api.products.create, { storeId: store1, ...newProduct }),
-      s.mutation(api.products.update, { storeId: store1, productId: blueMug, ...newProduct }),
+      s.mutation(api.products.update, {
+        storeId: store1,
+        productId: blueMug,
+        ...newProduct,
+      }),
       s.mutation(api.products.archive, { storeId: store1, productId: blueMug }),
       s.query(api.products.forStaff, { storeId: store1 }),
       c.mutation(api.products.create, { storeId: store1, ...newProduct }),
@@ -172,14 +282,32 @@ describe("staff product management", () => {
     }
     // Naming their own store with a product of store 1: that product is not found there.
     for (const call of [
-      s.mutation(api.products.update, { storeId: store2, productId: blueMug, ...newProduct }),
+      s.mutation(api.products.update, {
+        storeId: store2,
+        productId: blueMug,
+        ...newProduct,
+      }),
       s.mutation(api.products.archive, { storeId: store2, productId: blueMug }),
-      s.mutation(api.products.unarchive, { storeId: store2, productId: blueMug }),
+      s.mutation(api.products.unarchive, {
+        storeId: store2,
+        productId: blueMug,
+      }),
     ]) {
       expect((await failure(call)).code).toBe("NOT_FOUND");
     }
-    expect(await s.query(api.products.getForStaff, { storeId: store2, productId: blueMug })).toBeNull();
-    expect((await failure(t.mutation(api.products.create, { storeId: store1, ...newProduct }))).code).toBe("UNAUTHENTICATED");
+    expect(
+      await s.query(api.products.getForStaff, {
+        storeId: store2,
+        productId: blueMug,
+      }),
+    ).toBeNull();
+    expect(
+      (
+        await failure(
+          t.mutation(api.products.create, { storeId: store1, ...newProduct }),
+        )
+      ).code,
+    ).toBe("UNAUTHENTICATED");
     expect(await allProducts(t)).toEqual(before);
   });
 });

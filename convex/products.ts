@@ -6,7 +6,12 @@ import { v } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
 import { query } from "./_generated/server";
 import { appError, ErrorCode } from "./errors";
-import { requireProductOf, requireStore, staffMutation, staffQuery } from "./lib/stores";
+import {
+  requireProductOf,
+  requireStore,
+  staffMutation,
+  staffQuery,
+} from "./lib/stores";
 import { productFields } from "./schema";
 
 export const NAME_MAX = 120;
@@ -19,7 +24,10 @@ export const STOCK_MAX = 1_000_000;
 const SEARCH_LIMIT = 50;
 const LIST_LIMIT = 500;
 
-export const productView = v.object({ _id: v.id("products"), ...productFields });
+export const productView = v.object({
+  _id: v.id("products"),
+  ...productFields,
+});
 
 export function toProductView(p: Doc<"products">) {
   return {
@@ -52,7 +60,10 @@ export const list = query({
       const hits = await ctx.db
         .query("products")
         .withSearchIndex("search_name", (q) => {
-          const base = q.search("name", text).eq("storeId", storeId).eq("archived", false);
+          const base = q
+            .search("name", text)
+            .eq("storeId", storeId)
+            .eq("archived", false);
           return cat === undefined ? base : base.eq("category", cat);
         })
         .take(SEARCH_LIMIT);
@@ -72,7 +83,10 @@ export const list = query({
             .take(LIST_LIMIT);
     return rows
       .filter((p) => !p.archived)
-      .sort((a, b) => a.category.localeCompare(b.category) || a.name.localeCompare(b.name))
+      .sort(
+        (a, b) =>
+          a.category.localeCompare(b.category) || a.name.localeCompare(b.name),
+      )
       .map(toProductView);
   },
 });
@@ -87,7 +101,9 @@ export const categories = query({
       .query("products")
       .withIndex("by_storeId", (q) => q.eq("storeId", storeId))
       .take(LIST_LIMIT);
-    const names = new Set(rows.filter((p) => !p.archived).map((p) => p.category));
+    const names = new Set(
+      rows.filter((p) => !p.archived).map((p) => p.category),
+    );
     return [...names].sort((a, b) => a.localeCompare(b));
   },
 });
@@ -117,7 +133,11 @@ export const forStaff = staffQuery({
       .withIndex("by_storeId", (q) => q.eq("storeId", ctx.store._id))
       .take(LIST_LIMIT);
     return rows
-      .sort((a, b) => Number(a.archived) - Number(b.archived) || a.name.localeCompare(b.name))
+      .sort(
+        (a, b) =>
+          Number(a.archived) - Number(b.archived) ||
+          a.name.localeCompare(b.name),
+      )
       .map(toProductView);
   },
 });
@@ -153,7 +173,10 @@ type EditableInput = {
 };
 
 /** Trimmed, checked fields, or INVALID_INPUT with a message per bad field. */
-export function checkProductInput(input: EditableInput): Omit<EditableInput, "image"> & {
+export function checkProductInput(input: EditableInput): Omit<
+  EditableInput,
+  "image"
+> & {
   image: string | undefined;
 } {
   const fields: Record<string, string> = {};
@@ -162,7 +185,8 @@ export function checkProductInput(input: EditableInput): Omit<EditableInput, "im
   const category = input.category.trim();
   const image = input.image?.trim() || undefined;
   if (name.length === 0) fields.name = "Enter a product name.";
-  else if (name.length > NAME_MAX) fields.name = `Keep the name to ${NAME_MAX} characters or fewer.`;
+  else if (name.length > NAME_MAX)
+    fields.name = `Keep the name to ${NAME_MAX} characters or fewer.`;
   if (description.length > DESCRIPTION_MAX) {
     fields.description = `Keep the description to ${DESCRIPTION_MAX} characters or fewer.`;
   }
@@ -181,13 +205,28 @@ export function checkProductInput(input: EditableInput): Omit<EditableInput, "im
     fields.stock = `Stock can be at most ${STOCK_MAX.toLocaleString("en")}.`;
   }
   // Images are never fetched from the internet: a shipped path or an inline image.
-  if (image !== undefined && !(image.startsWith("/") && !image.startsWith("//")) && !image.startsWith("data:image/")) {
+  if (
+    image !== undefined &&
+    !(image.startsWith("/") && !image.startsWith("//")) &&
+    !image.startsWith("data:image/")
+  ) {
     fields.image = "Use an image path under /stores/… or an inline image.";
   }
   if (Object.keys(fields).length > 0) {
-    throw appError(ErrorCode.INVALID_INPUT, "Please fix the highlighted fields.", fields);
+    throw appError(
+      ErrorCode.INVALID_INPUT,
+      "Please fix the highlighted fields.",
+      fields,
+    );
   }
-  return { name, description, category, priceMinor: input.priceMinor, stock: input.stock, image };
+  return {
+    name,
+    description,
+    category,
+    priceMinor: input.priceMinor,
+    stock: input.stock,
+    image,
+  };
 }
 
 /** Staff: add a product to the store. Returns its id. */
@@ -212,7 +251,10 @@ export const update = staffMutation({
   handler: async (ctx, { productId, ...input }) => {
     const product = await requireProductOf(ctx, ctx.store._id, productId);
     const checked = checkProductInput(input);
-    await ctx.db.patch(product._id, { ...checked, image: checked.image ?? product.image });
+    await ctx.db.patch(product._id, {
+      ...checked,
+      image: checked.image ?? product.image,
+    });
     return null;
   },
 });

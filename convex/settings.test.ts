@@ -7,7 +7,8 @@ import { canonicalLocale } from "./settings";
 import { modules } from "./test.setup";
 
 const ISSUER = "https://convex.test";
-type T = ReturnType<typeof convexTest>;
+const newTest = () => convexTest(schema, modules);
+type T = ReturnType<typeof newTest>;
 
 function as(t: T, userId: Id<"users">, sessionId: Id<"sessions">) {
   return t.withIdentity({ subject: `${userId};${sessionId}`, issuer: ISSUER });
@@ -25,7 +26,7 @@ async function failure(
 }
 
 async function setup() {
-  const t = convexTest(schema, modules);
+  const t = newTest();
   const ids = await t.run(async (ctx) => {
     const alice = await ctx.db.insert("users", { email: "alice@example.com" });
     const session = (token: string) =>
@@ -44,33 +45,57 @@ async function setup() {
 describe("device settings", () => {
   test("a session starts with defaults; changes stay on that session only", async () => {
     const { t, alice, a1, a2 } = await setup();
-    const defaults = { theme: "system", locale: null, label: null, deviceName: "Safari on iOS" };
-    expect(await as(t, alice, a1).query(api.settings.mine, {})).toEqual(defaults);
+    const defaults = {
+      theme: "system",
+      locale: null,
+      label: null,
+      deviceName: "Safari on iOS",
+    };
+    expect(await as(t, alice, a1).query(api.settings.mine, {})).toEqual(
+      defaults,
+    );
 
-    await as(t, alice, a1).mutation(api.settings.update, { theme: "dark", locale: "de-de", label: "  Work   phone " });
+    await as(t, alice, a1).mutation(api.settings.update, {
+      theme: "dark",
+      locale: "de-de",
+      label: "  Work   phone ",
+    });
     expect(await as(t, alice, a1).query(api.settings.mine, {})).toEqual({
       theme: "dark",
       locale: "de-DE",
       label: "Work phone",
       deviceName: "Work phone",
     });
-    expect(await as(t, alice, a2).query(api.settings.mine, {})).toEqual(defaults);
+    expect(await as(t, alice, a2).query(api.settings.mine, {})).toEqual(
+      defaults,
+    );
 
     // Omitted fields stay; null clears.
     await as(t, alice, a1).mutation(api.settings.update, { locale: null });
     await as(t, alice, a1).mutation(api.settings.setLabel, { label: "" });
-    expect(await as(t, alice, a1).query(api.settings.mine, {})).toEqual({ ...defaults, theme: "dark" });
+    expect(await as(t, alice, a1).query(api.settings.mine, {})).toEqual({
+      ...defaults,
+      theme: "dark",
+    });
   });
 
   test("a long label and an implausible locale are refused and nothing is stored", async () => {
     const { t, alice, a1 } = await setup();
     const error = await failure(
-      as(t, alice, a1).mutation(api.settings.update, { theme: "dark", locale: "not a locale", label: "x".repeat(41) }),
+      as(t, alice, a1).mutation(api.settings.update, {
+        theme: "dark",
+        locale: "not a locale",
+        label: "x".repeat(41),
+      }),
     );
     expect(error.code).toBe("INVALID_INPUT");
     expect(Object.keys(error.fields ?? {}).sort()).toEqual(["label", "locale"]);
-    expect(await t.run((ctx) => ctx.db.query("deviceSettings").collect())).toEqual([]);
-    expect((await failure(t.query(api.settings.mine, {}))).code).toBe("UNAUTHENTICATED");
+    expect(
+      await t.run((ctx) => ctx.db.query("deviceSettings").collect()),
+    ).toEqual([]);
+    expect((await failure(t.query(api.settings.mine, {}))).code).toBe(
+      "UNAUTHENTICATED",
+    );
   });
 
   test("canonicalLocale accepts language[-Script][-REGION] tags only", () => {

@@ -51,7 +51,8 @@ export async function deviceNameOf(
 /** A plausible BCP 47 tag in canonical case ("en-gb" → "en-GB"), or null. */
 export function canonicalLocale(tag: string): string | null {
   // language[-Script][-REGION] covers what a settings menu offers; Intl does the casing.
-  if (!/^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?$/.test(tag)) return null;
+  if (!/^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?$/.test(tag))
+    return null;
   try {
     return Intl.getCanonicalLocales(tag)[0] ?? null;
   } catch {
@@ -80,18 +81,25 @@ type Changes = {
 };
 
 async function applyChanges(
-  ctx: { db: MutationCtx["db"]; userId: Id<"users">; sessionId: Id<"sessions"> },
+  ctx: {
+    db: MutationCtx["db"];
+    userId: Id<"users">;
+    sessionId: Id<"sessions">;
+  },
   changes: Changes,
 ): Promise<void> {
   const fields: Record<string, string> = {};
-  const patch: Partial<Pick<Doc<"deviceSettings">, "theme" | "locale" | "label">> = {};
+  const patch: Partial<
+    Pick<Doc<"deviceSettings">, "theme" | "locale" | "label">
+  > = {};
   if (changes.theme !== undefined) patch.theme = changes.theme;
   if (changes.locale !== undefined) {
     const raw = changes.locale?.trim() ?? "";
     if (raw === "") patch.locale = undefined;
     else {
       const locale = canonicalLocale(raw);
-      if (locale === null) fields.locale = "Choose a language and region such as en-GB or de-DE.";
+      if (locale === null)
+        fields.locale = "Choose a language and region such as en-GB or de-DE.";
       else patch.locale = locale;
     }
   }
@@ -102,7 +110,11 @@ async function applyChanges(
     } else patch.label = label === "" ? undefined : label;
   }
   if (Object.keys(fields).length > 0) {
-    throw appError(ErrorCode.INVALID_INPUT, "Please fix the highlighted fields.", fields);
+    throw appError(
+      ErrorCode.INVALID_INPUT,
+      "Please fix the highlighted fields.",
+      fields,
+    );
   }
   const row = await settingsRow(ctx, ctx.sessionId);
   if (row === null) {

@@ -28,9 +28,7 @@ export const list = query({
   handler: async (ctx) => {
     // A demo-sized tenant list; bounded so a runaway insert cannot blow the query up.
     const stores = await ctx.db.query("stores").take(200);
-    return stores
-      .map(toStoreView)
-      .sort((a, b) => a.name.localeCompare(b.name));
+    return stores.map(toStoreView).sort((a, b) => a.name.localeCompare(b.name));
   },
 });
 
@@ -59,7 +57,9 @@ export const myStaffStores = sessionQuery({
     const rows = await Promise.all(
       memberships.map(async (m) => {
         const store = await ctx.db.get(m.storeId);
-        return store === null ? null : { store: toStoreView(store), role: m.role };
+        return store === null
+          ? null
+          : { store: toStoreView(store), role: m.role };
       }),
     );
     return rows

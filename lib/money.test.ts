@@ -1,5 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { currencyDigits, formatMoney, minorToDecimalString, parseMoney } from "./money";
+import {
+  currencyDigits,
+  formatMoney,
+  minorToDecimalString,
+  parseMoney,
+} from "./money";
 
 // Intl puts non-breaking spaces in some locales; compare with plain spaces.
 const plain = (s: string) => s.replace(/\s/g, " ");

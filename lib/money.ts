@@ -5,13 +5,19 @@
 /** How many digits the currency's minor unit has (2 for EUR, 0 for JPY, 3 for BHD). */
 export function currencyDigits(currency: string): number {
   return (
-    new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2
+    new Intl.NumberFormat("en", {
+      style: "currency",
+      currency,
+    }).resolvedOptions().maximumFractionDigits ?? 2
   );
 }
 
 /** "€18.00", "18,00 €", "¥1,800", … for an amount in minor units. */
-export function formatMoney(minor: number, currency: string, locale?: string): string {
+export function formatMoney(
+  minor: number,
+  currency: string,
+  locale?: string,
+): string {
   const digits = currencyDigits(currency);
   return new Intl.NumberFormat(locale, { style: "currency", currency }).format(
     minor / 10 ** digits,
@@ -30,7 +36,10 @@ export function parseMoney(text: string, currency: string): number | null {
   if (match === null) return null;
   const fraction = match[2] ?? "";
   if (fraction.length > digits) return null;
-  return Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, "0") || "0");
+  return (
+    Number(match[1]) * 10 ** digits +
+    Number(fraction.padEnd(digits, "0") || "0")
+  );
 }
 
 /** Minor units → the plain decimal string a form field shows ("18.00", "1800" for JPY). */

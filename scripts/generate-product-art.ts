@@ -7,9 +7,18 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEMO_STORES, logoPath, productImagePath, type DemoStore } from "../convex/seed";
+import {
+  DEMO_STORES,
+  logoPath,
+  productImagePath,
+  type DemoStore,
+} from "../convex/seed";
 
-const PUBLIC_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "public");
+const PUBLIC_DIR = join(
+  dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "public",
+);
 const SIZE = 400;
 
 /** FNV-1a: a stable 32-bit seed from a string. */
@@ -45,7 +54,11 @@ function hexToHsl(hex: string): [number, number, number] {
   const d = max - min;
   const s = l > 0.5 ? d / (2 - max - min) : d / (max + min);
   const h =
-    max === r ? (g - b) / d + (g < b ? 6 : 0) : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+    max === r
+      ? (g - b) / d + (g < b ? 6 : 0)
+      : max === g
+        ? (b - r) / d + 2
+        : (r - g) / d + 4;
   return [h * 60, s * 100, l * 100];
 }
 
@@ -55,7 +68,12 @@ const hsl = (h: number, s: number, l: number) =>
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /** One shape of the product's motif, in a palette around the store's accent colour. */
-function shape(rnd: () => number, kind: number, fill: string, hero: boolean): string {
+function shape(
+  rnd: () => number,
+  kind: number,
+  fill: string,
+  hero: boolean,
+): string {
   // The first shape is a large one near the centre; the rest are smaller accents
   // kept inside the frame so nothing looks accidentally cropped.
   const spread = hero ? 60 : 180;
@@ -86,7 +104,12 @@ function shape(rnd: () => number, kind: number, fill: string, hero: boolean): st
   }
 }
 
-function productSvg(store: DemoStore, productSlug: string, name: string, category: string): string {
+function productSvg(
+  store: DemoStore,
+  productSlug: string,
+  name: string,
+  category: string,
+): string {
   const rnd = random(hash(`${store.slug}/${productSlug}`));
   const [h, s] = hexToHsl(store.accentColor);
   // The category picks the dominant shape, so a category reads as a family.
@@ -102,7 +125,12 @@ function productSvg(store: DemoStore, productSlug: string, name: string, categor
   ];
   const count = 3 + Math.floor(rnd() * 3);
   const shapes = Array.from({ length: count }, (_, i) =>
-    shape(rnd, i === 0 ? categoryKind : Math.floor(rnd() * 4), palette[i % palette.length], i === 0),
+    shape(
+      rnd,
+      i === 0 ? categoryKind : Math.floor(rnd() * 4),
+      palette[i % palette.length],
+      i === 0,
+    ),
   );
   const id = `bg-${hash(productSlug).toString(36)}`;
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${SIZE} ${SIZE}" role="img" aria-label="${escapeXml(name)}">
@@ -152,7 +180,10 @@ for (const store of DEMO_STORES) {
   write(logoPath(store.slug), logoSvg(store));
   written += 1;
   for (const p of store.products) {
-    write(productImagePath(store.slug, p.slug), productSvg(store, p.slug, p.name, p.category));
+    write(
+      productImagePath(store.slug, p.slug),
+      productSvg(store, p.slug, p.name, p.category),
+    );
     written += 1;
   }
 }

@@ -99,7 +99,10 @@ export async function requireProductOf(
 ): Promise<Doc<"products">> {
   const product = await ctx.db.get(productId);
   if (product === null || product.storeId !== storeId) {
-    throw appError(ErrorCode.NOT_FOUND, "This product is not sold in this store.");
+    throw appError(
+      ErrorCode.NOT_FOUND,
+      "This product is not sold in this store.",
+    );
   }
   return product;
 }

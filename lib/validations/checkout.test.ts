@@ -40,7 +40,10 @@ describe("checkout form", () => {
   });
 
   test("the declining test card passes the form (the decline comes from the payment step)", () => {
-    expect(checkoutFormSchema.safeParse({ ...valid, cardNumber: DECLINED_TEST_CARD }).success).toBe(true);
+    expect(
+      checkoutFormSchema.safeParse({ ...valid, cardNumber: DECLINED_TEST_CARD })
+        .success,
+    ).toBe(true);
   });
 
   test("each bad field gets a message for a person", () => {
@@ -61,7 +64,11 @@ describe("checkout form", () => {
       expiry: "This card has expired",
       cvc: "Enter the 3 or 4 digit security code",
     });
-    const empty = checkoutFormSchema.safeParse({ ...valid, cardNumber: "", expiry: "13/30" });
+    const empty = checkoutFormSchema.safeParse({
+      ...valid,
+      cardNumber: "",
+      expiry: "13/30",
+    });
     expect(empty.success).toBe(false);
     if (empty.success) return;
     expect(fieldErrors(empty.error)).toEqual({

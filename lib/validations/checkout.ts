@@ -26,7 +26,10 @@ export function luhnValid(digits: string): boolean {
 }
 
 /** Whether "MM/YY" or "MM/YYYY" is a real month that has not ended by `now`. */
-export function expiryInFuture(expiry: string, now: number = Date.now()): boolean {
+export function expiryInFuture(
+  expiry: string,
+  now: number = Date.now(),
+): boolean {
   const m = /^\s*(\d{1,2})\s*\/\s*(\d{2}|\d{4})\s*$/.exec(expiry);
   if (m === null) return false;
   const month = Number(m[1]);
@@ -49,13 +52,18 @@ export const shippingSchema = z.object({
   line2: z
     .string()
     .trim()
-    .max(200, { error: "Keep the second address line to 200 characters or fewer" })
+    .max(200, {
+      error: "Keep the second address line to 200 characters or fewer",
+    })
     .optional()
     .transform((v) => (v ? v : undefined)),
   city: required("the city", 100),
-  postalCode: required("the postal code", 20).regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, {
-    error: "Use letters, digits, spaces or dashes for the postal code",
-  }),
+  postalCode: required("the postal code", 20).regex(
+    /^[A-Za-z0-9][A-Za-z0-9 -]*$/,
+    {
+      error: "Use letters, digits, spaces or dashes for the postal code",
+    },
+  ),
   country: required("the country", 60),
 });
 
@@ -70,7 +78,9 @@ export const cardSchema = z.object({
   expiry: z
     .string({ error: "Enter the expiry date as MM/YY" })
     .trim()
-    .regex(/^(0?[1-9]|1[0-2])\s*\/\s*(\d{2}|\d{4})$/, { error: "Enter the expiry date as MM/YY" })
+    .regex(/^(0?[1-9]|1[0-2])\s*\/\s*(\d{2}|\d{4})$/, {
+      error: "Enter the expiry date as MM/YY",
+    })
     .refine((v) => expiryInFuture(v), { error: "This card has expired" }),
   cvc: z
     .string({ error: "Enter the security code" })

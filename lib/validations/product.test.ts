@@ -21,8 +21,14 @@ describe("product form", () => {
       stock: 7,
       image: undefined,
     });
-    expect(productFormSchema("JPY").parse({ ...form, priceMinor: "1800" }).priceMinor).toBe(1800);
-    expect(productFormSchema("EUR").parse({ ...form, priceMinor: "0.29" }).priceMinor).toBe(29);
+    expect(
+      productFormSchema("JPY").parse({ ...form, priceMinor: "1800" })
+        .priceMinor,
+    ).toBe(1800);
+    expect(
+      productFormSchema("EUR").parse({ ...form, priceMinor: "0.29" })
+        .priceMinor,
+    ).toBe(29);
   });
 
   test("refuses bad input with one message per field", () => {
@@ -43,7 +49,11 @@ describe("product form", () => {
       stock: "Enter a whole number of items in stock, zero or more",
       image: "Use an image path under /stores/… or an inline image",
     });
-    const tooLong = productFormSchema("EUR").safeParse({ ...form, name: "n".repeat(121), priceMinor: "" });
+    const tooLong = productFormSchema("EUR").safeParse({
+      ...form,
+      name: "n".repeat(121),
+      priceMinor: "",
+    });
     expect(tooLong.success).toBe(false);
     if (tooLong.success) return;
     expect(fieldErrors(tooLong.error)).toEqual({

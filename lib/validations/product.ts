@@ -43,11 +43,15 @@ export function productFormSchema(currency: string) {
         error: "Enter a price like 12.50 (no currency sign)",
       })
       .transform((v) => parseMoney(v, currency) ?? 0)
-      .refine((v) => v <= PRODUCT_PRICE_MAX_MINOR, { error: "That price is too high" }),
+      .refine((v) => v <= PRODUCT_PRICE_MAX_MINOR, {
+        error: "That price is too high",
+      }),
     stock: z
       .string({ error: "Enter how many are in stock" })
       .trim()
-      .regex(/^\d+$/, { error: "Enter a whole number of items in stock, zero or more" })
+      .regex(/^\d+$/, {
+        error: "Enter a whole number of items in stock, zero or more",
+      })
       .transform(Number)
       .refine((v) => v <= PRODUCT_STOCK_MAX, {
         error: `Stock can be at most ${PRODUCT_STOCK_MAX.toLocaleString("en")}`,
