@@ -11,17 +11,28 @@ export class PortInUseError extends Error {
     readonly host: string,
     readonly port: number,
   ) {
-    super(`${service}: port ${port} on ${host} is already in use (is another dev stack running?)`);
+    super(
+      `${service}: port ${port} on ${host} is already in use (is another dev stack running?)`,
+    );
     this.name = "PortInUseError";
   }
 }
 
 /** Listens and resolves with the bound port (useful with port 0 in tests). */
-export function listen(server: Server, service: string, port: number, host: string): Promise<number> {
+export function listen(
+  server: Server,
+  service: string,
+  port: number,
+  host: string,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       server.off("listening", onListening);
-      reject(error.code === "EADDRINUSE" ? new PortInUseError(service, host, port) : error);
+      reject(
+        error.code === "EADDRINUSE"
+          ? new PortInUseError(service, host, port)
+          : error,
+      );
     };
     const onListening = () => {
       server.off("error", onError);
@@ -42,7 +53,10 @@ export function closeServer(server: Server): Promise<void> {
 }
 
 /** Reads a request body as text, refusing bodies over `limit` bytes. */
-export async function readBody(req: IncomingMessage, limit = 5 * 1024 * 1024): Promise<string> {
+export async function readBody(
+  req: IncomingMessage,
+  limit = 5 * 1024 * 1024,
+): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

@@ -14,9 +14,21 @@ import {
   type JSONWebKeySet,
 } from "jose";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DevEnvError, ensureDevEnv, generateConvexAuthKeys, parseEnvFile, type DevPorts } from "./setup-env";
+import {
+  DevEnvError,
+  ensureDevEnv,
+  generateConvexAuthKeys,
+  parseEnvFile,
+  type DevPorts,
+} from "./setup-env";
 
-const PORTS: DevPorts = { app: 3999, convex: 3998, convexSite: 3997, oidc: 4998, mail: 4997 };
+const PORTS: DevPorts = {
+  app: 3999,
+  convex: 3998,
+  convexSite: 3997,
+  oidc: 4998,
+  mail: 4997,
+};
 let rootDir: string;
 
 beforeEach(async () => {
@@ -40,14 +52,20 @@ describe("ensureDevEnv", () => {
   it("generates keys that sign a Convex token verifiable with the JWKS", async () => {
     const { nextEnv, convexEnv } = await run();
 
-    const privateKey = await importPKCS8(nextEnv.CONVEX_AUTH_PRIVATE_KEY, "RS256");
+    const privateKey = await importPKCS8(
+      nextEnv.CONVEX_AUTH_PRIVATE_KEY,
+      "RS256",
+    );
     const jwks = JSON.parse(convexEnv.JWKS) as JSONWebKeySet;
     expect(jwks.keys).toHaveLength(1);
     const [publicJwk] = jwks.keys;
     expect(publicJwk).toMatchObject({ kty: "RSA", alg: "RS256", use: "sig" });
     expect(publicJwk).not.toHaveProperty("d");
     expect(publicJwk.kid).toBe(
-      await calculateJwkThumbprint({ kty: publicJwk.kty, n: publicJwk.n, e: publicJwk.e }, "sha256"),
+      await calculateJwkThumbprint(
+        { kty: publicJwk.kty, n: publicJwk.n, e: publicJwk.e },
+        "sha256",
+      ),
     );
 
     const token = await new SignJWT({})
@@ -69,7 +87,9 @@ describe("ensureDevEnv", () => {
     const { nextEnv, convexEnv } = await run();
     expect(Buffer.from(nextEnv.AUTH_SECRET, "base64url")).toHaveLength(32);
     expect(nextEnv.CONVEX_AUTH_ADAPTER_SECRET).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(convexEnv.CONVEX_AUTH_ADAPTER_SECRET).toBe(nextEnv.CONVEX_AUTH_ADAPTER_SECRET);
+    expect(convexEnv.CONVEX_AUTH_ADAPTER_SECRET).toBe(
+      nextEnv.CONVEX_AUTH_ADAPTER_SECRET,
+    );
     expect(nextEnv).toMatchObject({
       AUTH_URL: "http://localhost:3999",
       AUTH_TRUST_HOST: "true",
@@ -85,15 +105,24 @@ describe("ensureDevEnv", () => {
     expect(nextEnv.DEMO_OIDC_CLIENT_SECRET.length).toBeGreaterThanOrEqual(32);
     expect(convexEnv.ADMIN_EMAILS).toBe("admin@demo.shop");
     // The Convex function env carries no Next.js secrets.
-    expect(Object.keys(convexEnv).sort()).toEqual(["ADMIN_EMAILS", "CONVEX_AUTH_ADAPTER_SECRET", "JWKS"]);
+    expect(Object.keys(convexEnv).sort()).toEqual([
+      "ADMIN_EMAILS",
+      "CONVEX_AUTH_ADAPTER_SECRET",
+      "JWKS",
+    ]);
   });
 
   it("writes files that Node's dotenv parser reads back identically", async () => {
     const { nextEnv, convexEnv } = await run();
     const nextFile = await readFile(join(rootDir, ".env.local"), "utf8");
-    const convexFile = await readFile(join(rootDir, "backend/.env.convex.local"), "utf8");
+    const convexFile = await readFile(
+      join(rootDir, "backend/.env.convex.local"),
+      "utf8",
+    );
     // The PEM is stored on one line with \n escapes, as docs/contracts.md says.
-    expect(nextFile).toMatch(/^CONVEX_AUTH_PRIVATE_KEY="-----BEGIN PRIVATE KEY-----\\n/m);
+    expect(nextFile).toMatch(
+      /^CONVEX_AUTH_PRIVATE_KEY="-----BEGIN PRIVATE KEY-----\\n/m,
+    );
     expect(parseEnv(nextFile)).toEqual(nextEnv);
     expect(parseEnv(convexFile)).toEqual(convexEnv);
   });
@@ -101,13 +130,20 @@ describe("ensureDevEnv", () => {
   it("changes nothing on a second run", async () => {
     const first = await run();
     const nextBefore = await readFile(join(rootDir, ".env.local"), "utf8");
-    const convexBefore = await readFile(join(rootDir, "backend/.env.convex.local"), "utf8");
+    const convexBefore = await readFile(
+      join(rootDir, "backend/.env.convex.local"),
+      "utf8",
+    );
 
     const second = await run();
     expect(second.added).toEqual({ next: [], convex: [] });
     expect(second.nextEnv).toEqual(first.nextEnv);
-    expect(await readFile(join(rootDir, ".env.local"), "utf8")).toBe(nextBefore);
-    expect(await readFile(join(rootDir, "backend/.env.convex.local"), "utf8")).toBe(convexBefore);
+    expect(await readFile(join(rootDir, ".env.local"), "utf8")).toBe(
+      nextBefore,
+    );
+    expect(
+      await readFile(join(rootDir, "backend/.env.convex.local"), "utf8"),
+    ).toBe(convexBefore);
   });
 
   it("keeps existing values and fills in only what is missing", async () => {
@@ -133,7 +169,9 @@ describe("ensureDevEnv", () => {
     expect(convexEnv.CONVEX_AUTH_ADAPTER_SECRET).toBe("shared-secret");
     expect(added.next).not.toContain("AUTH_SECRET");
     expect(added.next).toContain("AUTH_URL");
-    expect(await readFile(join(rootDir, ".env.local"), "utf8")).toMatch(/^# my settings\nAUTH_SECRET=my-own-secret\n/);
+    expect(await readFile(join(rootDir, ".env.local"), "utf8")).toMatch(
+      /^# my settings\nAUTH_SECRET=my-own-secret\n/,
+    );
   });
 
   it("refuses a JWKS that does not belong to the private key, naming the fix", async () => {
@@ -141,9 +179,14 @@ describe("ensureDevEnv", () => {
     const other = await generateConvexAuthKeys();
     const convexPath = join(rootDir, "backend/.env.convex.local");
     const content = await readFile(convexPath, "utf8");
-    await writeFile(convexPath, content.replace(/^JWKS=.*$/m, `JWKS=${other.jwks}`));
+    await writeFile(
+      convexPath,
+      content.replace(/^JWKS=.*$/m, `JWKS=${other.jwks}`),
+    );
     await expect(run()).rejects.toThrow(DevEnvError);
-    await expect(run()).rejects.toThrow(/JWKS .* does not match CONVEX_AUTH_PRIVATE_KEY/);
+    await expect(run()).rejects.toThrow(
+      /JWKS .* does not match CONVEX_AUTH_PRIVATE_KEY/,
+    );
   });
 });
 
@@ -160,6 +203,12 @@ describe("parseEnvFile", () => {
           'E={"keys":[]}',
         ].join("\n"),
       ),
-    ).toEqual({ A: "plain", B: "single # kept", C: "line1\nline2", D: "", E: '{"keys":[]}' });
+    ).toEqual({
+      A: "plain",
+      B: "single # kept",
+      C: "line1\nline2",
+      D: "",
+      E: '{"keys":[]}',
+    });
   });
 });

@@ -8,7 +8,14 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { calculateJwkThumbprint, exportJWK, exportPKCS8, generateKeyPair, importPKCS8, type JWK } from "jose";
+import {
+  calculateJwkThumbprint,
+  exportJWK,
+  exportPKCS8,
+  generateKeyPair,
+  importPKCS8,
+  type JWK,
+} from "jose";
 
 /** The ports of one stack, as in docs/contracts.md (same shape as `E2E_PORTS`). */
 export interface DevPorts {
@@ -19,7 +26,13 @@ export interface DevPorts {
   mail: number;
 }
 
-export const DEV_PORTS: DevPorts = { app: 3000, convex: 3210, convexSite: 3211, oidc: 4010, mail: 4020 };
+export const DEV_PORTS: DevPorts = {
+  app: 3000,
+  convex: 3210,
+  convexSite: 3211,
+  oidc: 4010,
+  mail: 4020,
+};
 
 /** The demo OIDC provider's client id (its secret is generated per machine). */
 export const DEMO_OIDC_CLIENT_ID = "session-commerce-dev";
@@ -76,15 +89,21 @@ export function parseEnvFile(content: string): Record<string, string> {
 
 /** One `KEY=value` line that parseEnvFile, @next/env and util.parseEnv read back unchanged. */
 export function formatEnvLine(name: string, value: string): string {
-  if (/^[^\s#'"\\]*$/.test(value) || (/^[{[]/.test(value) && !/[\s#\\]/.test(value) && !value.includes("'"))) {
+  if (
+    /^[^\s#'"\\]*$/.test(value) ||
+    (/^[{[]/.test(value) && !/[\s#\\]/.test(value) && !value.includes("'"))
+  ) {
     // Plain values and compact JSON (the JWKS) stay unquoted: every dotenv reader agrees on them.
     return `${name}=${value}`;
   }
   if (!value.includes('"') && !value.includes("\\")) {
     return `${name}="${value.replace(/\r/g, "\\r").replace(/\n/g, "\\n")}"`;
   }
-  if (!value.includes("'") && !/[\r\n]/.test(value)) return `${name}='${value}'`;
-  throw new DevEnvError(`${name}: value cannot be written to an env file safely`);
+  if (!value.includes("'") && !/[\r\n]/.test(value))
+    return `${name}='${value}'`;
+  throw new DevEnvError(
+    `${name}: value cannot be written to an env file safely`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -96,24 +115,38 @@ export function randomSecret(): string {
 }
 
 /** The JWKS (`{"keys":[...]}`) for a private key: public part, kid = RFC 7638 thumbprint. */
-export async function jwksForPrivateKey(privateKeyPem: string): Promise<string> {
-  const privateKey = await importPKCS8(privateKeyPem, "RS256", { extractable: true });
+export async function jwksForPrivateKey(
+  privateKeyPem: string,
+): Promise<string> {
+  const privateKey = await importPKCS8(privateKeyPem, "RS256", {
+    extractable: true,
+  });
   const { kty, n, e } = (await exportJWK(privateKey)) as JWK;
   const publicJwk: JWK = { kty, n, e };
   const kid = await calculateJwkThumbprint(publicJwk, "sha256");
-  return JSON.stringify({ keys: [{ ...publicJwk, kid, alg: "RS256", use: "sig" }] });
+  return JSON.stringify({
+    keys: [{ ...publicJwk, kid, alg: "RS256", use: "sig" }],
+  });
 }
 
 /** A new RS256 key pair: PKCS#8 PEM private key and the matching JWKS. */
-export async function generateConvexAuthKeys(): Promise<{ privateKeyPem: string; jwks: string }> {
-  const { privateKey } = await generateKeyPair("RS256", { modulusLength: 2048, extractable: true });
+export async function generateConvexAuthKeys(): Promise<{
+  privateKeyPem: string;
+  jwks: string;
+}> {
+  const { privateKey } = await generateKeyPair("RS256", {
+    modulusLength: 2048,
+    extractable: true,
+  });
   const privateKeyPem = await exportPKCS8(privateKey);
   return { privateKeyPem, jwks: await jwksForPrivateKey(privateKeyPem) };
 }
 
 // ---------------------------------------------------------------------------------------------
 
-async function readEnv(path: string): Promise<{ content: string; env: Record<string, string> }> {
+async function readEnv(
+  path: string,
+): Promise<{ content: string; env: Record<string, string> }> {
   if (!existsSync(path)) return { content: "", env: {} };
   const content = await readFile(path, "utf8");
   return { content, env: parseEnvFile(content) };
@@ -137,13 +170,17 @@ async function appendMissing(
 ): Promise<string[]> {
   const missing = wanted.filter(([name]) => !existing.env[name]);
   if (missing.length === 0) return [];
-  const lines = missing.map(([name, value]) => formatEnvLine(name, value)).join("\n");
+  const lines = missing
+    .map(([name, value]) => formatEnvLine(name, value))
+    .join("\n");
   const prefix =
     existing.content === ""
       ? FILE_HEADERS[kind]
       : `${existing.content.endsWith("\n") ? "" : "\n"}\n# added by dev/setup-env.ts on ${new Date().toISOString()}\n`;
   await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, `${existing.content}${prefix}${lines}\n`, { mode: 0o600 });
+  await writeFile(path, `${existing.content}${prefix}${lines}\n`, {
+    mode: 0o600,
+  });
   return missing.map(([name]) => name);
 }
 
@@ -152,8 +189,11 @@ async function appendMissing(
  * missing, and returns their full contents. Values that exist but contradict each other (a
  * JWKS for another key, two different adapter secrets) are reported, not silently replaced.
  */
-export async function ensureDevEnv(options: EnsureDevEnvOptions): Promise<DevEnv> {
-  const resolve = (file: string) => (isAbsolute(file) ? file : join(options.rootDir, file));
+export async function ensureDevEnv(
+  options: EnsureDevEnvOptions,
+): Promise<DevEnv> {
+  const resolve = (file: string) =>
+    isAbsolute(file) ? file : join(options.rootDir, file);
   const nextPath = resolve(options.nextEnvFile);
   const convexPath = resolve(options.convexEnvFile);
   const next = await readEnv(nextPath);
@@ -176,7 +216,9 @@ export async function ensureDevEnv(options: EnsureDevEnvOptions): Promise<DevEnv
     try {
       derived = await jwksForPrivateKey(privateKeyPem.replace(/\\n/g, "\n"));
     } catch {
-      throw new DevEnvError(`CONVEX_AUTH_PRIVATE_KEY in ${nextPath} is not a PKCS#8 PEM RSA key`);
+      throw new DevEnvError(
+        `CONVEX_AUTH_PRIVATE_KEY in ${nextPath} is not a PKCS#8 PEM RSA key`,
+      );
     }
     if (jwks && jwks !== derived) {
       throw new DevEnvError(
@@ -194,7 +236,8 @@ export async function ensureDevEnv(options: EnsureDevEnvOptions): Promise<DevEnv
     );
   }
   const adapterSecret = nextSecret || convexSecret || randomSecret();
-  const adminEmails = next.env.ADMIN_EMAILS || convex.env.ADMIN_EMAILS || DEMO_ADMIN_EMAILS;
+  const adminEmails =
+    next.env.ADMIN_EMAILS || convex.env.ADMIN_EMAILS || DEMO_ADMIN_EMAILS;
 
   const addedNext = await appendMissing(nextPath, "next", next, [
     ["AUTH_SECRET", randomSecret()],
@@ -220,7 +263,11 @@ export async function ensureDevEnv(options: EnsureDevEnvOptions): Promise<DevEnv
 
   const nextEnv = (await readEnv(nextPath)).env;
   const convexEnv = (await readEnv(convexPath)).env;
-  return { nextEnv, convexEnv, added: { next: addedNext, convex: addedConvex } };
+  return {
+    nextEnv,
+    convexEnv,
+    added: { next: addedNext, convex: addedConvex },
+  };
 }
 
 // CLI: `npx tsx dev/setup-env.ts` prepares the dev files and says what it generated.
@@ -235,7 +282,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   }).then(
     ({ added }) => {
       const report = (file: string, names: string[]) =>
-        console.log(names.length ? `${file}: added ${names.join(", ")}` : `${file}: complete, nothing added`);
+        console.log(
+          names.length
+            ? `${file}: added ${names.join(", ")}`
+            : `${file}: complete, nothing added`,
+        );
       report(".env.local", added.next);
       report(".env.convex.local", added.convex);
     },

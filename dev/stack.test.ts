@@ -7,10 +7,21 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PortInUseError, startServices, type DevPorts, type Services } from "./stack";
+import {
+  PortInUseError,
+  startServices,
+  type DevPorts,
+  type Services,
+} from "./stack";
 
 const rootDir = join(fileURLToPath(new URL(".", import.meta.url)), "..");
-const RANDOM: DevPorts = { app: 3999, convex: 0, convexSite: 0, oidc: 0, mail: 0 };
+const RANDOM: DevPorts = {
+  app: 3999,
+  convex: 0,
+  convexSite: 0,
+  oidc: 0,
+  mail: 0,
+};
 let envDir: string;
 let services: Services;
 const lines: string[] = [];
@@ -41,11 +52,19 @@ describe("startServices", () => {
     expect(env.RESEND_BASE_URL).toBe(services.mailUrl);
     expect(env.DEMO_OIDC_ISSUER).toBe(services.oidcIssuer);
     expect(env.AUTH_URL).toBe("http://localhost:3999");
-    expect(env.CONVEX_AUTH_ADAPTER_SECRET).toBe(services.convexEnv.CONVEX_AUTH_ADAPTER_SECRET);
+    expect(env.CONVEX_AUTH_ADAPTER_SECRET).toBe(
+      services.convexEnv.CONVEX_AUTH_ADAPTER_SECRET,
+    );
     // The env files live in the given directory, not in the repo root.
-    expect(await readFile(join(envDir, ".env.local"), "utf8")).toContain("AUTH_SECRET=");
-    expect(await readFile(join(envDir, ".env.convex.local"), "utf8")).toContain("JWKS=");
-    expect(lines.some((l) => l.startsWith("[convex] local backend on"))).toBe(true);
+    expect(await readFile(join(envDir, ".env.local"), "utf8")).toContain(
+      "AUTH_SECRET=",
+    );
+    expect(await readFile(join(envDir, ".env.convex.local"), "utf8")).toContain(
+      "JWKS=",
+    );
+    expect(lines.some((l) => l.startsWith("[convex] local backend on"))).toBe(
+      true,
+    );
   });
 
   it("serves the demo provider for the client in the env and the mail catcher", async () => {
@@ -80,11 +99,15 @@ describe("startServices with a busy port", () => {
   let busyPort: number;
   beforeAll(async () => {
     blocker = createServer();
-    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) =>
+      blocker.listen(0, "127.0.0.1", resolve),
+    );
     const address = blocker.address();
     busyPort = typeof address === "object" && address ? address.port : 0;
   });
-  afterAll(() => new Promise<void>((resolve) => blocker.close(() => resolve())));
+  afterAll(
+    () => new Promise<void>((resolve) => blocker.close(() => resolve())),
+  );
 
   it("fails with one line naming the service and the port", async () => {
     const attempt = startServices({
@@ -95,6 +118,8 @@ describe("startServices with a busy port", () => {
       log: () => undefined,
     });
     await expect(attempt).rejects.toBeInstanceOf(PortInUseError);
-    await expect(attempt).rejects.toThrow(`mail catcher: port ${busyPort} on 127.0.0.1 is already in use`);
+    await expect(attempt).rejects.toThrow(
+      `mail catcher: port ${busyPort} on 127.0.0.1 is already in use`,
+    );
   });
 });

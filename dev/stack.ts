@@ -49,17 +49,27 @@ export interface Services {
 }
 
 /** Fails with PortInUseError if something already listens on host:port. */
-export function assertPortFree(service: string, port: number, host?: string): Promise<void> {
+export function assertPortFree(
+  service: string,
+  port: number,
+  host?: string,
+): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     const probe = createServer();
     probe.once("error", (error: NodeJS.ErrnoException) => {
-      reject(error.code === "EADDRINUSE" ? new PortInUseError(service, host ?? "any address", port) : error);
+      reject(
+        error.code === "EADDRINUSE"
+          ? new PortInUseError(service, host ?? "any address", port)
+          : error,
+      );
     });
     probe.listen(port, host, () => probe.close(() => resolvePromise()));
   });
 }
 
-export async function startServices(options: StartServicesOptions): Promise<Services> {
+export async function startServices(
+  options: StartServicesOptions,
+): Promise<Services> {
   const { ports, log } = options;
   const rootDir = resolve(options.rootDir);
   const envDir = options.envDir ? resolve(rootDir, options.envDir) : undefined;
@@ -72,8 +82,12 @@ export async function startServices(options: StartServicesOptions): Promise<Serv
   await assertPortFree("demo OIDC provider", ports.oidc, host);
   await assertPortFree("mail catcher", ports.mail, host);
 
-  const nextEnvFile = envDir ? join(envDir, ".env.local") : join(rootDir, ".env.local");
-  const convexEnvFile = envDir ? join(envDir, ".env.convex.local") : join(rootDir, ".env.convex.local");
+  const nextEnvFile = envDir
+    ? join(envDir, ".env.local")
+    : join(rootDir, ".env.local");
+  const convexEnvFile = envDir
+    ? join(envDir, ".env.convex.local")
+    : join(rootDir, ".env.convex.local");
   const { nextEnv, convexEnv, added } = await ensureDevEnv({
     rootDir,
     nextEnvFile,
@@ -81,8 +95,10 @@ export async function startServices(options: StartServicesOptions): Promise<Serv
     ports,
     appUrl,
   });
-  if (added.next.length) log("stack", `${nextEnvFile}: generated ${added.next.join(", ")}`);
-  if (added.convex.length) log("stack", `${convexEnvFile}: generated ${added.convex.join(", ")}`);
+  if (added.next.length)
+    log("stack", `${nextEnvFile}: generated ${added.next.join(", ")}`);
+  if (added.convex.length)
+    log("stack", `${convexEnvFile}: generated ${added.convex.join(", ")}`);
 
   const stateDir = envDir ?? join(rootDir, ".dev");
   const mailDir = join(stateDir, "mail");
@@ -102,7 +118,11 @@ export async function startServices(options: StartServicesOptions): Promise<Serv
       port: ports.mail,
       host,
       storeDir: mailDir,
-      onMessage: (m) => log("mail", `"${m.subject}" to ${m.to.join(", ")}: ${mail.url}/messages/${m.id}`),
+      onMessage: (m) =>
+        log(
+          "mail",
+          `"${m.subject}" to ${m.to.join(", ")}: ${mail.url}/messages/${m.id}`,
+        ),
     });
     closers.push(mail.close);
     log("mail", `mail catcher on ${mail.url}`);
@@ -120,7 +140,9 @@ export async function startServices(options: StartServicesOptions): Promise<Serv
     closers.push(oidc.close);
     log("oidc", `demo OpenID provider on ${oidc.issuer} (client ${clientId})`);
 
-    const seed = existsSync(join(rootDir, "convex", "seed.ts")) ? "seed:init" : undefined;
+    const seed = existsSync(join(rootDir, "convex", "seed.ts"))
+      ? "seed:init"
+      : undefined;
     const backend = await startLocalBackend({
       projectDir: rootDir,
       port: ports.convex,
@@ -133,7 +155,10 @@ export async function startServices(options: StartServicesOptions): Promise<Serv
       log: options.backendLog ?? true,
     });
     closers.push(backend.close);
-    log("convex", `local backend on ${backend.url} (HTTP actions on ${backend.siteUrl})${seed ? ", seeded" : ""}`);
+    log(
+      "convex",
+      `local backend on ${backend.url} (HTTP actions on ${backend.siteUrl})${seed ? ", seeded" : ""}`,
+    );
 
     return {
       appUrl,

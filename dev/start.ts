@@ -12,7 +12,9 @@ import type { Services } from "./stack";
 type Source = "stack" | "convex" | "oidc" | "mail" | "next";
 
 const rootDir = join(dirname(fileURLToPath(import.meta.url)), "..");
-const { values } = parseArgs({ options: { reset: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: { reset: { type: "boolean", default: false } },
+});
 
 // ---------------------------------------------------------------------------------------------
 // Prefixed output. Our own lines go through the original writers; anything else written to this
@@ -35,7 +37,11 @@ function tag(source: Source): string {
   return tty ? `\x1b[${COLOURS[source]}m${label}\x1b[0m` : label;
 }
 
-function emit(source: Source, text: string, stream: "out" | "err" = "out"): void {
+function emit(
+  source: Source,
+  text: string,
+  stream: "out" | "err" = "out",
+): void {
   const write = stream === "out" ? writeOut : writeErr;
   for (const line of text.replace(/\r?\n$/, "").split(/\r?\n/)) {
     write(`${tag(source)} ${line}\n`);
@@ -43,14 +49,19 @@ function emit(source: Source, text: string, stream: "out" | "err" = "out"): void
 }
 
 /** Line-buffers a stream so a line split across chunks still gets one prefix. */
-function pipeLines(stream: NodeJS.ReadableStream, source: Source, kind: "out" | "err"): void {
+function pipeLines(
+  stream: NodeJS.ReadableStream,
+  source: Source,
+  kind: "out" | "err",
+): void {
   let buffer = "";
   stream.on("data", (chunk: Buffer) => {
     buffer += chunk.toString();
     const lines = buffer.split("\n");
     buffer = lines.pop() ?? "";
     // Drop lines that are only terminal control codes (e.g. Next showing the cursor on exit).
-    for (const line of lines) if (!/^(\x1b\[[0-9;?]*[A-Za-z])+$/.test(line)) emit(source, line, kind);
+    for (const line of lines)
+      if (!/^(\x1b\[[0-9;?]*[A-Za-z])+$/.test(line)) emit(source, line, kind);
   });
   stream.on("end", () => {
     if (buffer) emit(source, buffer, kind);
@@ -59,7 +70,10 @@ function pipeLines(stream: NodeJS.ReadableStream, source: Source, kind: "out" | 
 
 // oidc-provider's warnings about what the demo provider deliberately does (Node 20, in-memory
 // storage): true, known, and not actionable for a developer running the app.
-const KNOWN_NOISE = [/^oidc-provider WARNING: Unsupported runtime/, /^oidc-provider WARNING: a quick start development-only in-memory adapter/];
+const KNOWN_NOISE = [
+  /^oidc-provider WARNING: Unsupported runtime/,
+  /^oidc-provider WARNING: a quick start development-only in-memory adapter/,
+];
 
 function untaggedSource(text: string): Source {
   return text.startsWith("oidc-provider ") ? "oidc" : "convex";
@@ -72,7 +86,8 @@ function interceptStray(stream: NodeJS.WriteStream, kind: "out" | "err"): void {
     const lines = buffer.split("\n");
     buffer = lines.pop() ?? "";
     for (const line of lines) {
-      if (!KNOWN_NOISE.some((noise) => noise.test(line))) emit(untaggedSource(line), line, kind);
+      if (!KNOWN_NOISE.some((noise) => noise.test(line)))
+        emit(untaggedSource(line), line, kind);
     }
     const callback = rest.find((r): r is () => void => typeof r === "function");
     callback?.();
@@ -84,7 +99,8 @@ interceptStray(process.stdout, "out");
 interceptStray(process.stderr, "err");
 
 // Imported only now, so warnings printed while the services' libraries load are tagged too.
-const { assertPortFree, DEV_PORTS, PortInUseError, startServices } = await import("./stack");
+const { assertPortFree, DEV_PORTS, PortInUseError, startServices } =
+  await import("./stack");
 const appUrl = `http://localhost:${DEV_PORTS.app}`;
 
 // ---------------------------------------------------------------------------------------------
@@ -95,7 +111,12 @@ let stopping: Promise<void> | undefined;
 
 function stopNext(): Promise<void> {
   const child = next;
-  if (!child || child.exitCode !== null || child.signalCode !== null || child.pid === undefined) {
+  if (
+    !child ||
+    child.exitCode !== null ||
+    child.signalCode !== null ||
+    child.pid === undefined
+  ) {
     return Promise.resolve();
   }
   const pid = child.pid;
@@ -133,7 +154,11 @@ function shutdown(code: number): Promise<void> {
 
 // Last resort if we die without a clean shutdown (uncaught error): no orphaned next dev.
 process.on("exit", () => {
-  if (next?.pid !== undefined && next.exitCode === null && next.signalCode === null) {
+  if (
+    next?.pid !== undefined &&
+    next.exitCode === null &&
+    next.signalCode === null
+  ) {
     try {
       process.kill(-next.pid, "SIGKILL");
     } catch {
@@ -146,7 +171,12 @@ process.on("SIGTERM", () => void shutdown(0));
 
 function nextBin(): string {
   const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve("next/package.json")), "dist", "bin", "next");
+  return join(
+    dirname(require.resolve("next/package.json")),
+    "dist",
+    "bin",
+    "next",
+  );
 }
 
 function banner(s: Services): void {
@@ -176,29 +206,41 @@ async function main(): Promise<void> {
       log: (source, line) => emit(source, line),
     });
   } catch (error) {
-    emit("stack", error instanceof Error ? error.message.split("\n")[0] : String(error), "err");
+    emit(
+      "stack",
+      error instanceof Error ? error.message.split("\n")[0] : String(error),
+      "err",
+    );
     await services?.close();
     process.exit(1);
   }
 
-  next = spawn(process.execPath, [nextBin(), "dev", "-p", String(DEV_PORTS.app)], {
-    cwd: rootDir,
-    env: {
-      ...process.env,
-      ...services.nextEnv,
-      // Keep Next's colours when we are on a terminal even though its output is piped to us.
-      ...(tty ? { FORCE_COLOR: "1" } : {}),
-      // Offline stack: no telemetry calls (set it to 0 yourself to opt back in).
-      NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
+  next = spawn(
+    process.execPath,
+    [nextBin(), "dev", "-p", String(DEV_PORTS.app)],
+    {
+      cwd: rootDir,
+      env: {
+        ...process.env,
+        ...services.nextEnv,
+        // Keep Next's colours when we are on a terminal even though its output is piped to us.
+        ...(tty ? { FORCE_COLOR: "1" } : {}),
+        // Offline stack: no telemetry calls (set it to 0 yourself to opt back in).
+        NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
     },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
+  );
   if (next.stdout) pipeLines(next.stdout, "next", "out");
   if (next.stderr) pipeLines(next.stderr, "next", "err");
   next.once("exit", (code, signal) => {
     if (stopping) return;
-    emit("stack", `next dev exited (${signal ?? `code ${code}`}); stopping the other services`, "err");
+    emit(
+      "stack",
+      `next dev exited (${signal ?? `code ${code}`}); stopping the other services`,
+      "err",
+    );
     void shutdown(code === 0 ? 0 : 1);
   });
   banner(services);
@@ -206,6 +248,11 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof PortInUseError) emit("stack", error.message, "err");
-  else emit("stack", error instanceof Error ? (error.stack ?? error.message) : String(error), "err");
+  else
+    emit(
+      "stack",
+      error instanceof Error ? (error.stack ?? error.message) : String(error),
+      "err",
+    );
   void shutdown(1);
 });

@@ -44,9 +44,14 @@ interface Assignment {
   secret: boolean;
 }
 
-async function plan(): Promise<{ assignments: Assignment[]; nextSide: Record<string, string> }> {
+async function plan(): Promise<{
+  assignments: Assignment[];
+  nextSide: Record<string, string>;
+}> {
   const envPath = resolve(rootDir, values["env-file"]);
-  const fileEnv = existsSync(envPath) ? parseEnvFile(readFileSync(envPath, "utf8")) : {};
+  const fileEnv = existsSync(envPath)
+    ? parseEnvFile(readFileSync(envPath, "utf8"))
+    : {};
   const nextSide: Record<string, string> = {};
 
   let jwks = values["new-keys"] ? undefined : fileEnv.JWKS;
@@ -55,21 +60,37 @@ async function plan(): Promise<{ assignments: Assignment[]; nextSide: Record<str
     jwks = keys.jwks;
     nextSide.CONVEX_AUTH_PRIVATE_KEY = keys.privateKeyPem;
   }
-  let adapterSecret = values["new-keys"] ? undefined : fileEnv.CONVEX_AUTH_ADAPTER_SECRET;
+  let adapterSecret = values["new-keys"]
+    ? undefined
+    : fileEnv.CONVEX_AUTH_ADAPTER_SECRET;
   if (!adapterSecret) {
     adapterSecret = randomSecret();
     nextSide.CONVEX_AUTH_ADAPTER_SECRET = adapterSecret;
   }
-  const adminEmails = values["admin-emails"] ?? fileEnv.ADMIN_EMAILS ?? process.env.ADMIN_EMAILS ?? "";
+  const adminEmails =
+    values["admin-emails"] ??
+    fileEnv.ADMIN_EMAILS ??
+    process.env.ADMIN_EMAILS ??
+    "";
 
   const assignments: Assignment[] = [
     { name: "JWKS", value: jwks, secret: false },
     { name: "CONVEX_AUTH_ADAPTER_SECRET", value: adapterSecret, secret: true },
   ];
-  if (adminEmails) assignments.push({ name: "ADMIN_EMAILS", value: adminEmails, secret: false });
-  else console.warn("ADMIN_EMAILS: not set (pass --admin-emails); the deployment will have no admins.");
+  if (adminEmails)
+    assignments.push({
+      name: "ADMIN_EMAILS",
+      value: adminEmails,
+      secret: false,
+    });
+  else
+    console.warn(
+      "ADMIN_EMAILS: not set (pass --admin-emails); the deployment will have no admins.",
+    );
   if (adminEmails === DEMO_ADMIN_EMAILS) {
-    console.warn(`ADMIN_EMAILS is the demo value ${DEMO_ADMIN_EMAILS}; pass --admin-emails for a real deployment.`);
+    console.warn(
+      `ADMIN_EMAILS is the demo value ${DEMO_ADMIN_EMAILS}; pass --admin-emails for a real deployment.`,
+    );
   }
   return { assignments, nextSide };
 }
@@ -93,16 +114,24 @@ async function main(): Promise<number> {
       const body = Object.entries(nextSide)
         .map(([name, value]) => formatEnvLine(name, value))
         .join("\n");
-      await writeFile(file, `# Set these on the Next.js host (matching the Convex env just pushed).\n${body}\n`, {
-        mode: 0o600,
-      });
-      console.log(`wrote ${names} for the Next.js host to ${file} (git-ignored; copy them to your host)`);
+      await writeFile(
+        file,
+        `# Set these on the Next.js host (matching the Convex env just pushed).\n${body}\n`,
+        {
+          mode: 0o600,
+        },
+      );
+      console.log(
+        `wrote ${names} for the Next.js host to ${file} (git-ignored; copy them to your host)`,
+      );
     }
   }
 
   for (const assignment of assignments) {
     const command = ["convex", "env", "set", ...extraArgs, assignment.name];
-    console.log(`${dryRun ? "[dry run] " : ""}npx ${command.join(" ")} <<< ${shown(assignment)}`);
+    console.log(
+      `${dryRun ? "[dry run] " : ""}npx ${command.join(" ")} <<< ${shown(assignment)}`,
+    );
     if (dryRun) continue;
     const result = spawnSync("npx", command, {
       cwd: rootDir,
@@ -110,7 +139,9 @@ async function main(): Promise<number> {
       stdio: ["pipe", "inherit", "inherit"],
     });
     if (result.status !== 0) {
-      console.error(`npx convex env set ${assignment.name} failed (exit ${result.status ?? result.signal}).`);
+      console.error(
+        `npx convex env set ${assignment.name} failed (exit ${result.status ?? result.signal}).`,
+      );
       return 1;
     }
   }

@@ -17,7 +17,10 @@ try {
     port: Number(values.port ?? 4020),
     host: values.host,
     storeDir: values["store-dir"],
-    onMessage: (m) => console.log(`caught "${m.subject}" for ${m.to.join(", ")}: ${catcher.url}/messages/${m.id}`),
+    onMessage: (m) =>
+      console.log(
+        `caught "${m.subject}" for ${m.to.join(", ")}: ${catcher.url}/messages/${m.id}`,
+      ),
   });
   console.log(`mail catcher: ${catcher.url} (RESEND_BASE_URL=${catcher.url})`);
   const stop = () => void catcher.close().then(() => process.exit(0));

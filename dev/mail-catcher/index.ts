@@ -4,7 +4,11 @@
 // Loopback only; a production deployment never sets `RESEND_BASE_URL`, so it is never used there.
 import { randomUUID } from "node:crypto";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import {
+  createServer,
+  type IncomingMessage,
+  type ServerResponse,
+} from "node:http";
 import { join } from "node:path";
 import { closeServer, listen, readBody, urlHost } from "../http";
 import {
@@ -13,7 +17,12 @@ import {
   type CaughtMessage,
   type ResendError,
 } from "./messages";
-import { inboxPage, messageHtmlDocument, messagePage, notFoundPage } from "./pages";
+import {
+  inboxPage,
+  messageHtmlDocument,
+  messagePage,
+  notFoundPage,
+} from "./pages";
 
 export type { CaughtMessage } from "./messages";
 
@@ -37,7 +46,8 @@ export interface MailCatcher {
 const PAGE_HEADERS = {
   "Content-Type": "text/html; charset=utf-8",
   "Cache-Control": "no-store",
-  "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-src 'self'",
+  "Content-Security-Policy":
+    "default-src 'none'; style-src 'unsafe-inline'; frame-src 'self'",
   "X-Content-Type-Options": "nosniff",
 };
 
@@ -51,7 +61,10 @@ const MESSAGE_HTML_HEADERS = {
 };
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" });
+  res.writeHead(status, {
+    "Content-Type": "application/json; charset=utf-8",
+    "Cache-Control": "no-store",
+  });
   res.end(JSON.stringify(body));
 }
 
@@ -65,7 +78,9 @@ async function loadStored(dir: string): Promise<CaughtMessage[]> {
   for (const file of await readdir(dir)) {
     if (!file.endsWith(".json")) continue;
     try {
-      messages.push(JSON.parse(await readFile(join(dir, file), "utf8")) as CaughtMessage);
+      messages.push(
+        JSON.parse(await readFile(join(dir, file), "utf8")) as CaughtMessage,
+      );
     } catch {
       // A half-written file from a crash: skip it rather than refuse to start.
     }
@@ -73,17 +88,30 @@ async function loadStored(dir: string): Promise<CaughtMessage[]> {
   return messages.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
-export async function startMailCatcher(options: MailCatcherOptions): Promise<MailCatcher> {
+export async function startMailCatcher(
+  options: MailCatcherOptions,
+): Promise<MailCatcher> {
   const host = options.host ?? "127.0.0.1";
   // Oldest first; pages and API reverse it.
-  const messages: CaughtMessage[] = options.storeDir ? await loadStored(options.storeDir) : [];
+  const messages: CaughtMessage[] = options.storeDir
+    ? await loadStored(options.storeDir)
+    : [];
   const idempotency = new Map<string, string[]>();
 
-  async function keep(input: Omit<CaughtMessage, "id" | "createdAt">): Promise<CaughtMessage> {
-    const message: CaughtMessage = { id: randomUUID(), createdAt: new Date().toISOString(), ...input };
+  async function keep(
+    input: Omit<CaughtMessage, "id" | "createdAt">,
+  ): Promise<CaughtMessage> {
+    const message: CaughtMessage = {
+      id: randomUUID(),
+      createdAt: new Date().toISOString(),
+      ...input,
+    };
     messages.push(message);
     if (options.storeDir) {
-      await writeFile(join(options.storeDir, `${message.id}.json`), JSON.stringify(message, null, 2));
+      await writeFile(
+        join(options.storeDir, `${message.id}.json`),
+        JSON.stringify(message, null, 2),
+      );
     }
     options.onMessage?.(message);
     return message;
@@ -104,21 +132,32 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Mai
   }
 
   /** Resend's API surface: bearer key required, JSON bodies, Resend-shaped errors. */
-  async function handleResendApi(req: IncomingMessage, res: ServerResponse, path: string) {
+  async function handleResendApi(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+  ) {
     const auth = req.headers.authorization ?? "";
     if (!/^Bearer\s+\S+/.test(auth)) {
       sendError(res, {
         statusCode: 401,
         name: "missing_api_key",
-        message: "Missing API key in the authorization header. Include the following header in the request: Authorization: Bearer YOUR_API_KEY",
+        message:
+          "Missing API key in the authorization header. Include the following header in the request: Authorization: Bearer YOUR_API_KEY",
       });
       return;
     }
 
     if (req.method === "GET" && path.startsWith("/emails/")) {
-      const message = messages.find((m) => m.id === path.slice("/emails/".length));
+      const message = messages.find(
+        (m) => m.id === path.slice("/emails/".length),
+      );
       if (!message) {
-        sendError(res, { statusCode: 404, name: "not_found", message: "Email not found" });
+        sendError(res, {
+          statusCode: 404,
+          name: "not_found",
+          message: "Email not found",
+        });
         return;
       }
       sendJson(res, 200, {
@@ -137,8 +176,15 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Mai
       });
       return;
     }
-    if (req.method !== "POST" || (path !== "/emails" && path !== "/emails/batch")) {
-      sendError(res, { statusCode: 405, name: "method_not_allowed", message: "Method not allowed" });
+    if (
+      req.method !== "POST" ||
+      (path !== "/emails" && path !== "/emails/batch")
+    ) {
+      sendError(res, {
+        statusCode: 405,
+        name: "method_not_allowed",
+        message: "Method not allowed",
+      });
       return;
     }
 
@@ -155,11 +201,18 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Mai
     }
 
     const key = req.headers["idempotency-key"];
-    const idempotencyKey = typeof key === "string" && key ? `${path}:${key}` : undefined;
-    const earlier = idempotencyKey ? idempotency.get(idempotencyKey) : undefined;
+    const idempotencyKey =
+      typeof key === "string" && key ? `${path}:${key}` : undefined;
+    const earlier = idempotencyKey
+      ? idempotency.get(idempotencyKey)
+      : undefined;
     const batch = path === "/emails/batch";
     if (earlier) {
-      sendJson(res, 200, batch ? { data: earlier.map((id) => ({ id })) } : { id: earlier[0] });
+      sendJson(
+        res,
+        200,
+        batch ? { data: earlier.map((id) => ({ id })) } : { id: earlier[0] },
+      );
       return;
     }
 
@@ -178,7 +231,10 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Mai
       const result = validateEmail(item);
       if (!result.ok) {
         const prefix = batch ? `emails[${index}]: ` : "";
-        sendError(res, { ...result.error, message: prefix + result.error.message });
+        sendError(res, {
+          ...result.error,
+          message: prefix + result.error.message,
+        });
         return;
       }
       valid.push(result.message);
@@ -186,23 +242,42 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Mai
     const ids: string[] = [];
     for (const message of valid) ids.push((await keep(message)).id);
     if (idempotencyKey) idempotency.set(idempotencyKey, ids);
-    sendJson(res, 200, batch ? { data: ids.map((id) => ({ id })) } : { id: ids[0] });
+    sendJson(
+      res,
+      200,
+      batch ? { data: ids.map((id) => ({ id })) } : { id: ids[0] },
+    );
   }
 
   /** The JSON API for tests: `/api/messages[?to=]`, `/api/messages/latest?to=`, DELETE. */
-  async function handleTestApi(req: IncomingMessage, res: ServerResponse, url: URL) {
+  async function handleTestApi(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+  ) {
     const to = url.searchParams.get("to");
     if (url.pathname === "/api/messages" && req.method === "GET") {
       sendJson(res, 200, newestFirst(to));
     } else if (url.pathname === "/api/messages" && req.method === "DELETE") {
       await clear();
       res.writeHead(204).end();
-    } else if (url.pathname === "/api/messages/latest" && req.method === "GET") {
+    } else if (
+      url.pathname === "/api/messages/latest" &&
+      req.method === "GET"
+    ) {
       const latest = newestFirst(to)[0];
       if (latest) sendJson(res, 200, latest);
-      else sendJson(res, 404, { error: to ? `No message to ${to}.` : "No messages." });
-    } else if (url.pathname.startsWith("/api/messages/") && req.method === "GET") {
-      const message = messages.find((m) => m.id === url.pathname.slice("/api/messages/".length));
+      else
+        sendJson(res, 404, {
+          error: to ? `No message to ${to}.` : "No messages.",
+        });
+    } else if (
+      url.pathname.startsWith("/api/messages/") &&
+      req.method === "GET"
+    ) {
+      const message = messages.find(
+        (m) => m.id === url.pathname.slice("/api/messages/".length),
+      );
       if (message) sendJson(res, 200, message);
       else sendJson(res, 404, { error: "No such message." });
     } else {
@@ -213,7 +288,8 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Mai
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", "http://local");
     const path = url.pathname;
-    if (path === "/emails" || path.startsWith("/emails/")) return handleResendApi(req, res, path);
+    if (path === "/emails" || path.startsWith("/emails/"))
+      return handleResendApi(req, res, path);
     if (path.startsWith("/api/")) return handleTestApi(req, res, url);
 
     if (path === "/" && req.method === "GET") {
@@ -229,7 +305,10 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Mai
     const match = /^\/messages\/([0-9a-f-]+)(\/html)?$/.exec(path);
     const message = match ? messages.find((m) => m.id === match[1]) : undefined;
     if (message && req.method === "GET") {
-      if (match?.[2]) res.writeHead(200, MESSAGE_HTML_HEADERS).end(messageHtmlDocument(message));
+      if (match?.[2])
+        res
+          .writeHead(200, MESSAGE_HTML_HEADERS)
+          .end(messageHtmlDocument(message));
       else res.writeHead(200, PAGE_HEADERS).end(messagePage(message));
       return;
     }

@@ -2,7 +2,11 @@
 // is in dev) and read back through its JSON API and pages.
 import { Resend } from "resend";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startMailCatcher, type CaughtMessage, type MailCatcher } from "./index";
+import {
+  startMailCatcher,
+  type CaughtMessage,
+  type MailCatcher,
+} from "./index";
 
 let catcher: MailCatcher;
 let resend: Resend;
@@ -27,12 +31,15 @@ beforeEach(async () => {
 });
 
 async function latestFor(address: string): Promise<Response> {
-  return fetch(`${catcher.url}/api/messages/latest?to=${encodeURIComponent(address)}`);
+  return fetch(
+    `${catcher.url}/api/messages/latest?to=${encodeURIComponent(address)}`,
+  );
 }
 
 describe("mail catcher", () => {
   it("accepts a send from the resend SDK and serves it through the JSON API", async () => {
-    const magicLink = "http://localhost:3000/api/auth/callback/resend?token=abc&email=ada%40example.com";
+    const magicLink =
+      "http://localhost:3000/api/auth/callback/resend?token=abc&email=ada%40example.com";
     const { data, error } = await resend.emails.send({
       from: "Demo Shop <no-reply@demo.shop>",
       to: "Ada@Example.com",
@@ -60,7 +67,9 @@ describe("mail catcher", () => {
     // The inbox lists it and the message page makes the link clickable.
     const inbox = await (await fetch(catcher.url)).text();
     expect(inbox).toContain(`href="/messages/${message.id}"`);
-    const page = await (await fetch(`${catcher.url}/messages/${message.id}`)).text();
+    const page = await (
+      await fetch(`${catcher.url}/messages/${message.id}`)
+    ).text();
     expect(page).toContain(`<a href="${magicLink.replace(/&/g, "&amp;")}"`);
     const frame = await fetch(`${catcher.url}/messages/${message.id}/html`);
     expect(frame.headers.get("content-security-policy")).toContain("sandbox");
@@ -77,7 +86,12 @@ describe("mail catcher", () => {
       });
       expect(error).toBeNull();
     }
-    await resend.emails.send({ from: "no-reply@demo.shop", to: "eve@example.com", subject: "other", text: "x" });
+    await resend.emails.send({
+      from: "no-reply@demo.shop",
+      to: "eve@example.com",
+      subject: "other",
+      text: "x",
+    });
 
     const list = (await (
       await fetch(`${catcher.url}/api/messages?to=BOB@example.com`)
@@ -86,7 +100,9 @@ describe("mail catcher", () => {
 
     const none = await latestFor("nobody@example.com");
     expect(none.status).toBe(404);
-    expect(await none.json()).toEqual({ error: "No message to nobody@example.com." });
+    expect(await none.json()).toEqual({
+      error: "No message to nobody@example.com.",
+    });
 
     await fetch(`${catcher.url}/api/messages`, { method: "DELETE" });
     expect((await latestFor("bob@example.com")).status).toBe(404);
@@ -100,15 +116,29 @@ describe("mail catcher", () => {
       text: "hello",
     });
     expect(data).toBeNull();
-    expect(error).toMatchObject({ statusCode: 422, name: "missing_required_field", message: "Missing `to` field." });
-    expect(await (await fetch(`${catcher.url}/api/messages`)).json()).toEqual([]);
+    expect(error).toMatchObject({
+      statusCode: 422,
+      name: "missing_required_field",
+      message: "Missing `to` field.",
+    });
+    expect(await (await fetch(`${catcher.url}/api/messages`)).json()).toEqual(
+      [],
+    );
   });
 
   it("names the field of a malformed address", async () => {
     const res = await fetch(`${catcher.url}/emails`, {
       method: "POST",
-      headers: { authorization: "Bearer re_dev_local", "content-type": "application/json" },
-      body: JSON.stringify({ from: "not an address", to: "a@example.com", subject: "s", text: "t" }),
+      headers: {
+        authorization: "Bearer re_dev_local",
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({
+        from: "not an address",
+        to: "a@example.com",
+        subject: "s",
+        text: "t",
+      }),
     });
     expect(res.status).toBe(422);
     const body = (await res.json()) as { name: string; message: string };
@@ -120,20 +150,39 @@ describe("mail catcher", () => {
     const res = await fetch(`${catcher.url}/emails`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ from: "a@example.com", to: "b@example.com", subject: "s", text: "t" }),
+      body: JSON.stringify({
+        from: "a@example.com",
+        to: "b@example.com",
+        subject: "s",
+        text: "t",
+      }),
     });
     expect(res.status).toBe(401);
-    expect(((await res.json()) as { name: string }).name).toBe("missing_api_key");
+    expect(((await res.json()) as { name: string }).name).toBe(
+      "missing_api_key",
+    );
   });
 
   it("accepts a batch and returns one id per e-mail", async () => {
     const { data, error } = await resend.batch.send([
-      { from: "no-reply@demo.shop", to: "x@example.com", subject: "one", text: "1" },
-      { from: "no-reply@demo.shop", to: "y@example.com", subject: "two", html: "<b>2</b>" },
+      {
+        from: "no-reply@demo.shop",
+        to: "x@example.com",
+        subject: "one",
+        text: "1",
+      },
+      {
+        from: "no-reply@demo.shop",
+        to: "y@example.com",
+        subject: "two",
+        html: "<b>2</b>",
+      },
     ]);
     expect(error).toBeNull();
     expect(data?.data).toHaveLength(2);
-    const latest = (await (await latestFor("y@example.com")).json()) as CaughtMessage;
+    const latest = (await (
+      await latestFor("y@example.com")
+    ).json()) as CaughtMessage;
     expect(latest.subject).toBe("two");
   });
 });

@@ -50,7 +50,8 @@ function fail(name: string, message: string): ValidationResult {
 function addressList(value: unknown): string[] | undefined {
   if (value === undefined || value === null) return [];
   if (typeof value === "string") return [value];
-  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value as string[];
+  if (Array.isArray(value) && value.every((v) => typeof v === "string"))
+    return value as string[];
   return undefined;
 }
 
@@ -64,7 +65,10 @@ function decodeEntities(value: string): string {
 }
 
 /** Links a reader could click: hrefs in the HTML, then URLs written out in the text. */
-export function extractLinks(html: string | null, text: string | null): string[] {
+export function extractLinks(
+  html: string | null,
+  text: string | null,
+): string[] {
   const links: string[] = [];
   for (const match of (html ?? "").matchAll(/href\s*=\s*["']([^"']+)["']/gi)) {
     links.push(decodeEntities(match[1]));
@@ -91,15 +95,27 @@ export function validateEmail(body: unknown): ValidationResult {
       "Invalid `from` field. The email address needs to follow the `email@example.com` or `Name <email@example.com>` format.",
     );
   }
-  if (input.to === undefined || input.to === "" || (Array.isArray(input.to) && input.to.length === 0)) {
+  if (
+    input.to === undefined ||
+    input.to === "" ||
+    (Array.isArray(input.to) && input.to.length === 0)
+  ) {
     return fail("missing_required_field", "Missing `to` field.");
   }
 
-  const lists: Record<"to" | "cc" | "bcc" | "reply_to", string[]> = { to: [], cc: [], bcc: [], reply_to: [] };
+  const lists: Record<"to" | "cc" | "bcc" | "reply_to", string[]> = {
+    to: [],
+    cc: [],
+    bcc: [],
+    reply_to: [],
+  };
   for (const field of ["to", "cc", "bcc", "reply_to"] as const) {
     const list = addressList(input[field]);
     if (list === undefined) {
-      return fail("validation_error", `Invalid \`${field}\` field. Expected a string or an array of strings.`);
+      return fail(
+        "validation_error",
+        `Invalid \`${field}\` field. Expected a string or an array of strings.`,
+      );
     }
     const bad = list.find((address) => bareAddress(address) === undefined);
     if (bad !== undefined) {
@@ -111,7 +127,10 @@ export function validateEmail(body: unknown): ValidationResult {
     lists[field] = list;
   }
   if (lists.to.length > MAX_RECIPIENTS) {
-    return fail("validation_error", `Too many recipients in \`to\`: at most ${MAX_RECIPIENTS}.`);
+    return fail(
+      "validation_error",
+      `Too many recipients in \`to\`: at most ${MAX_RECIPIENTS}.`,
+    );
   }
 
   if (typeof input.subject !== "string" || input.subject === "") {
@@ -119,8 +138,14 @@ export function validateEmail(body: unknown): ValidationResult {
   }
   const html = input.html ?? null;
   const text = input.text ?? null;
-  if ((html !== null && typeof html !== "string") || (text !== null && typeof text !== "string")) {
-    return fail("validation_error", "Invalid `html` or `text` field. Expected a string.");
+  if (
+    (html !== null && typeof html !== "string") ||
+    (text !== null && typeof text !== "string")
+  ) {
+    return fail(
+      "validation_error",
+      "Invalid `html` or `text` field. Expected a string.",
+    );
   }
   if (!html && !text) {
     return fail("missing_required_field", "Missing `html` or `text` field.");
@@ -129,9 +154,13 @@ export function validateEmail(body: unknown): ValidationResult {
   const headers: Record<string, string> = {};
   if (input.headers !== undefined && input.headers !== null) {
     if (typeof input.headers !== "object" || Array.isArray(input.headers)) {
-      return fail("validation_error", "Invalid `headers` field. Expected an object of strings.");
+      return fail(
+        "validation_error",
+        "Invalid `headers` field. Expected an object of strings.",
+      );
     }
-    for (const [key, value] of Object.entries(input.headers)) headers[key] = String(value);
+    for (const [key, value] of Object.entries(input.headers))
+      headers[key] = String(value);
   }
   const tags = Array.isArray(input.tags)
     ? input.tags.map((t: { name?: unknown; value?: unknown }) => ({
@@ -140,10 +169,13 @@ export function validateEmail(body: unknown): ValidationResult {
       }))
     : [];
   const attachments = Array.isArray(input.attachments)
-    ? input.attachments.map((a: { filename?: unknown; content_type?: unknown }) => ({
-        filename: typeof a?.filename === "string" ? a.filename : null,
-        contentType: typeof a?.content_type === "string" ? a.content_type : null,
-      }))
+    ? input.attachments.map(
+        (a: { filename?: unknown; content_type?: unknown }) => ({
+          filename: typeof a?.filename === "string" ? a.filename : null,
+          contentType:
+            typeof a?.content_type === "string" ? a.content_type : null,
+        }),
+      )
     : [];
 
   return {
@@ -166,7 +198,12 @@ export function validateEmail(body: unknown): ValidationResult {
 }
 
 /** Whether `address` is among the message's recipients (to, cc or bcc), ignoring case and names. */
-export function isAddressedTo(message: CaughtMessage, address: string): boolean {
+export function isAddressedTo(
+  message: CaughtMessage,
+  address: string,
+): boolean {
   const wanted = bareAddress(address) ?? address.trim().toLowerCase();
-  return [...message.to, ...message.cc, ...message.bcc].some((r) => bareAddress(r) === wanted);
+  return [...message.to, ...message.cc, ...message.bcc].some(
+    (r) => bareAddress(r) === wanted,
+  );
 }

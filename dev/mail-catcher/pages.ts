@@ -94,9 +94,13 @@ ${m.links.map((l) => `<li><a href="${escapeHtml(l)}" rel="noreferrer">${escapeHt
 <iframe title="Rendered message: ${escapeHtml(m.subject)}" src="/messages/${m.id}/html"
   sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation"></iframe>`
     : "";
-  const text = m.text ? `<h2>Plain text</h2>\n<pre>${linkify(m.text)}</pre>` : "";
+  const text = m.text
+    ? `<h2>Plain text</h2>\n<pre>${linkify(m.text)}</pre>`
+    : "";
   const optional = (label: string, values: string[]) =>
-    values.length ? `<dt>${label}</dt><dd>${escapeHtml(values.join(", "))}</dd>` : "";
+    values.length
+      ? `<dt>${label}</dt><dd>${escapeHtml(values.join(", "))}</dd>`
+      : "";
   return page(
     m.subject,
     `<p><a href="/">← All messages</a></p>
@@ -129,5 +133,8 @@ export function messageHtmlDocument(m: CaughtMessage): string {
 }
 
 export function notFoundPage(): string {
-  return page("Not found", `<main><h1>Not found</h1><p><a href="/">Back to all messages</a></p></main>`);
+  return page(
+    "Not found",
+    `<main><h1>Not found</h1><p><a href="/">Back to all messages</a></p></main>`,
+  );
 }

@@ -23,9 +23,17 @@ try {
     port: Number(values.port ?? 4010),
     host: values.host,
     issuer: values.issuer ?? process.env.DEMO_OIDC_ISSUER,
-    clientId: values["client-id"] ?? process.env.DEMO_OIDC_CLIENT_ID ?? "session-commerce-dev",
-    clientSecret: values["client-secret"] ?? process.env.DEMO_OIDC_CLIENT_SECRET ?? "dev-secret",
-    redirectUris: values["redirect-uri"] ?? [`${appUrl}/api/auth/callback/demo`],
+    clientId:
+      values["client-id"] ??
+      process.env.DEMO_OIDC_CLIENT_ID ??
+      "session-commerce-dev",
+    clientSecret:
+      values["client-secret"] ??
+      process.env.DEMO_OIDC_CLIENT_SECRET ??
+      "dev-secret",
+    redirectUris: values["redirect-uri"] ?? [
+      `${appUrl}/api/auth/callback/demo`,
+    ],
   });
   console.log(`demo OIDC provider: ${oidc.issuer}`);
   const stop = () => void oidc.close().then(() => process.exit(0));

@@ -3,7 +3,11 @@
 // accepts any email and display name and consent granted automatically to our one client.
 // Loopback only and in memory: nothing here is used by a production deployment.
 import { createHash, randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import {
+  createServer,
+  type IncomingMessage,
+  type ServerResponse,
+} from "node:http";
 import { exportJWK, generateKeyPair } from "jose";
 import Provider, {
   interactionPolicy,
@@ -41,7 +45,10 @@ interface DemoAccount {
 
 /** Stable subject per person: the same email always signs in as the same user. */
 export function subjectForEmail(email: string): string {
-  return createHash("sha256").update(email.trim().toLowerCase()).digest("hex").slice(0, 32);
+  return createHash("sha256")
+    .update(email.trim().toLowerCase())
+    .digest("hex")
+    .slice(0, 32);
 }
 
 // Deliberately loose: the point is to catch typos, not to validate RFC 5322.
@@ -51,7 +58,11 @@ async function signingJwks(): Promise<{ keys: Record<string, unknown>[] }> {
   // A fresh key per start is fine: clients fetch the JWKS from discovery on each run.
   const { privateKey } = await generateKeyPair("RS256", { extractable: true });
   const jwk = await exportJWK(privateKey);
-  return { keys: [{ ...jwk, alg: "RS256", use: "sig", kid: randomBytes(8).toString("hex") }] };
+  return {
+    keys: [
+      { ...jwk, alg: "RS256", use: "sig", kid: randomBytes(8).toString("hex") },
+    ],
+  };
 }
 
 function sendHtml(res: ServerResponse, status: number, html: string): void {
@@ -60,20 +71,26 @@ function sendHtml(res: ServerResponse, status: number, html: string): void {
     "Cache-Control": "no-store",
     // No form-action: browsers apply it to the redirects after the form post, and the flow
     // legitimately ends on the app's origin.
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    "Content-Security-Policy":
+      "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
   });
   res.end(html);
 }
 
-export async function startDemoOidc(options: DemoOidcOptions): Promise<DemoOidc> {
+export async function startDemoOidc(
+  options: DemoOidcOptions,
+): Promise<DemoOidc> {
   const host = options.host ?? "127.0.0.1";
   const accounts = new Map<string, DemoAccount>();
 
   // The issuer must be known before the provider is built, so with port 0 bind first.
   const server = createServer();
   const port = await listen(server, "demo OIDC provider", options.port, host);
-  const issuer = (options.issuer ?? `http://${urlHost(host)}:${port}`).replace(/\/$/, "");
+  const issuer = (options.issuer ?? `http://${urlHost(host)}:${port}`).replace(
+    /\/$/,
+    "",
+  );
 
   // Ask who the user is on every authorization, even with a live provider session, so a
   // developer can switch identities after signing out of the app.
@@ -145,7 +162,8 @@ export async function startDemoOidc(options: DemoOidcOptions): Promise<DemoOidc>
       const accountId = oidc.session?.accountId;
       const clientId = oidc.client?.clientId;
       if (!accountId || !clientId) return undefined;
-      const existingId = oidc.result?.consent?.grantId ?? oidc.session?.grantIdFor(clientId);
+      const existingId =
+        oidc.result?.consent?.grantId ?? oidc.session?.grantIdFor(clientId);
       if (existingId) {
         const existing = await oidc.provider.Grant.find(existingId);
         if (existing && existing.accountId === accountId) return existing;
@@ -165,14 +183,25 @@ export async function startDemoOidc(options: DemoOidcOptions): Promise<DemoOidc>
   const provider = new Provider(issuer, configuration);
   const providerHandler = provider.callback();
 
-  async function handleInteraction(req: IncomingMessage, res: ServerResponse, path: string) {
+  async function handleInteraction(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+  ) {
     const [, , uid, action] = path.split("/");
     const details = await provider.interactionDetails(req, res);
     if (details.uid !== uid) throw new Error("interaction mismatch");
 
     if (req.method === "GET" && action === undefined) {
-      const hint = typeof details.params.login_hint === "string" ? details.params.login_hint : "";
-      sendHtml(res, 200, loginPage({ uid, clientId: options.clientId, email: hint }));
+      const hint =
+        typeof details.params.login_hint === "string"
+          ? details.params.login_hint
+          : "";
+      sendHtml(
+        res,
+        200,
+        loginPage({ uid, clientId: options.clientId, email: hint }),
+      );
       return;
     }
     if (req.method === "POST" && action === "abort") {
@@ -180,7 +209,10 @@ export async function startDemoOidc(options: DemoOidcOptions): Promise<DemoOidc>
       await provider.interactionFinished(
         req,
         res,
-        { error: "access_denied", error_description: "The user cancelled the sign-in." },
+        {
+          error: "access_denied",
+          error_description: "The user cancelled the sign-in.",
+        },
         { mergeWithLastSubmission: false },
       );
       return;
@@ -204,7 +236,10 @@ export async function startDemoOidc(options: DemoOidcOptions): Promise<DemoOidc>
         return;
       }
       const accountId = subjectForEmail(email);
-      accounts.set(accountId, { email, name: typedName || email.split("@")[0] });
+      accounts.set(accountId, {
+        email,
+        name: typedName || email.split("@")[0],
+      });
       await provider.interactionFinished(
         req,
         res,
@@ -225,7 +260,10 @@ export async function startDemoOidc(options: DemoOidcOptions): Promise<DemoOidc>
           sendHtml(
             res,
             400,
-            errorPage("Sign-in expired", "This sign-in page is no longer valid; start again from the app."),
+            errorPage(
+              "Sign-in expired",
+              "This sign-in page is no longer valid; start again from the app.",
+            ),
           );
         }
       });

@@ -61,7 +61,9 @@ export function loginPage(input: LoginPageInput): string {
   const error = input.error
     ? `<p class="error" role="alert" id="form-error">${escapeHtml(input.error)}</p>`
     : "";
-  const describedBy = input.error ? ` aria-describedby="form-error" aria-invalid="true"` : "";
+  const describedBy = input.error
+    ? ` aria-describedby="form-error" aria-invalid="true"`
+    : "";
   return page(
     "Demo sign-in",
     `<h1>Demo sign-in</h1>
@@ -85,7 +87,10 @@ ${error}
 }
 
 /** The page shown for errors that cannot be sent back to the client (e.g. a bad redirect_uri). */
-export function errorPage(error: string, description: string | undefined): string {
+export function errorPage(
+  error: string,
+  description: string | undefined,
+): string {
   return page(
     "Sign-in error",
     `<h1>Sign-in error</h1>

@@ -28,7 +28,10 @@ declare module "oidc-provider" {
   export interface OidcContext {
     oidc: {
       client?: { clientId: string };
-      session?: { accountId?: string; grantIdFor(clientId: string): string | undefined };
+      session?: {
+        accountId?: string;
+        grantIdFor(clientId: string): string | undefined;
+      };
       result?: { login?: unknown; consent?: { grantId?: string } };
       requestParamScopes: Set<string>;
       requestParamClaims: Set<string>;
@@ -90,7 +93,10 @@ declare module "oidc-provider" {
     issuer: string;
     Grant: GrantConstructor;
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
-    interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<Interaction>;
+    interactionDetails(
+      req: IncomingMessage,
+      res: ServerResponse,
+    ): Promise<Interaction>;
     interactionFinished(
       req: IncomingMessage,
       res: ServerResponse,
@@ -110,8 +116,15 @@ declare module "oidc-provider" {
     static NO_NEED_TO_PROMPT: false;
   }
 
-  export interface PromptPolicy extends Array<{ name: string; checks: Check[] }> {
-    get(name: string): { name: string; checks: Check[] & { add?: (check: Check) => void } } | undefined;
+  export interface PromptPolicy extends Array<{
+    name: string;
+    checks: Check[];
+  }> {
+    get(
+      name: string,
+    ):
+      | { name: string; checks: Check[] & { add?: (check: Check) => void } }
+      | undefined;
   }
 
   export const interactionPolicy: {

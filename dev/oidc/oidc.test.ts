@@ -21,7 +21,8 @@ class CookieJar {
       const expired = attributes.some((a) => {
         const [key, val] = a.trim().split("=");
         if (key.toLowerCase() === "max-age") return Number(val) <= 0;
-        if (key.toLowerCase() === "expires") return new Date(val).getTime() < Date.now();
+        if (key.toLowerCase() === "expires")
+          return new Date(val).getTime() < Date.now();
         return false;
       });
       if (expired || value === "") this.cookies.delete(name);
@@ -61,7 +62,8 @@ afterAll(async () => {
 
 function authorizeUrl(params: Record<string, string>): string {
   const url = new URL(discovery.authorization_endpoint);
-  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+  for (const [key, value] of Object.entries(params))
+    url.searchParams.set(key, value);
   return url.toString();
 }
 
@@ -109,7 +111,10 @@ async function signInForCode(email: string, name: string) {
   const login = await fetch(new URL(action, oidc.issuer), {
     method: "POST",
     redirect: "manual",
-    headers: { cookie: jar.header(), "content-type": "application/x-www-form-urlencoded" },
+    headers: {
+      cookie: jar.header(),
+      "content-type": "application/x-www-form-urlencoded",
+    },
     body: new URLSearchParams({ email, name }),
   });
   jar.store(login);
@@ -129,7 +134,10 @@ function exchangeCode(code: string, codeVerifier: string): Promise<Response> {
   const basic = Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString("base64");
   return fetch(discovery.token_endpoint, {
     method: "POST",
-    headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded" },
+    headers: {
+      authorization: `Basic ${basic}`,
+      "content-type": "application/x-www-form-urlencoded",
+    },
     body: new URLSearchParams({
       grant_type: "authorization_code",
       code,
@@ -152,7 +160,10 @@ describe("demo OpenID provider", () => {
 
     const token = await exchangeCode(flow.code, flow.verifier);
     expect(token.status).toBe(200);
-    const tokens = (await token.json()) as { id_token: string; access_token: string };
+    const tokens = (await token.json()) as {
+      id_token: string;
+      access_token: string;
+    };
 
     const jwks = createRemoteJWKSet(new URL(discovery.jwks_uri));
     const { payload } = await jwtVerify(tokens.id_token, jwks, {
@@ -181,14 +192,21 @@ describe("demo OpenID provider", () => {
 
   it("refuses a code redeemed with the wrong PKCE verifier", async () => {
     const flow = await signInForCode("bob@example.com", "");
-    const wrong = await exchangeCode(flow.code, randomBytes(32).toString("base64url"));
+    const wrong = await exchangeCode(
+      flow.code,
+      randomBytes(32).toString("base64url"),
+    );
     expect(wrong.status).toBe(400);
-    expect(((await wrong.json()) as { error: string }).error).toBe("invalid_grant");
+    expect(((await wrong.json()) as { error: string }).error).toBe(
+      "invalid_grant",
+    );
   });
 
   it("names the user after their email when no display name is given", async () => {
     const flow = await signInForCode("carol@example.com", "");
-    const tokens = (await (await exchangeCode(flow.code, flow.verifier)).json()) as {
+    const tokens = (await (
+      await exchangeCode(flow.code, flow.verifier)
+    ).json()) as {
       id_token: string;
     };
     const { payload } = await jwtVerify(
@@ -199,13 +217,19 @@ describe("demo OpenID provider", () => {
   });
 
   it("gives the same subject to the same email in any letter case", () => {
-    expect(subjectForEmail(" ADA@example.com")).toBe(subjectForEmail("ada@example.com"));
-    expect(subjectForEmail("bob@example.com")).not.toBe(subjectForEmail("ada@example.com"));
+    expect(subjectForEmail(" ADA@example.com")).toBe(
+      subjectForEmail("ada@example.com"),
+    );
+    expect(subjectForEmail("bob@example.com")).not.toBe(
+      subjectForEmail("ada@example.com"),
+    );
   });
 
   it("re-shows the form with an error for an invalid email", async () => {
     const jar = new CookieJar();
-    const challenge = createHash("sha256").update("x".repeat(43)).digest("base64url");
+    const challenge = createHash("sha256")
+      .update("x".repeat(43))
+      .digest("base64url");
     const authorize = await get(
       authorizeUrl({
         client_id: CLIENT_ID,
@@ -221,7 +245,10 @@ describe("demo OpenID provider", () => {
     const res = await fetch(new URL(`${interactionPath}/login`, oidc.issuer), {
       method: "POST",
       redirect: "manual",
-      headers: { cookie: jar.header(), "content-type": "application/x-www-form-urlencoded" },
+      headers: {
+        cookie: jar.header(),
+        "content-type": "application/x-www-form-urlencoded",
+      },
       body: new URLSearchParams({ email: "not-an-email", name: "X" }),
     });
     expect(res.status).toBe(400);
@@ -237,7 +264,9 @@ describe("demo OpenID provider", () => {
         redirect_uri: "http://evil.example/callback",
         response_type: "code",
         scope: "openid email profile",
-        code_challenge: createHash("sha256").update("y".repeat(43)).digest("base64url"),
+        code_challenge: createHash("sha256")
+          .update("y".repeat(43))
+          .digest("base64url"),
         code_challenge_method: "S256",
       }),
       new CookieJar(),
