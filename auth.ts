@@ -15,7 +15,7 @@ import { MagicLinkEmail } from "@/emails/MagicLinkEmail";
 import { NewDeviceEmail } from "@/emails/NewDeviceEmail";
 import { ConvexAdapter, touchSessionIfStale } from "@/lib/auth/adapter";
 import { convexTokenForSession } from "@/lib/convex-token";
-import { clientIp, describeDevice } from "@/lib/device";
+import { clientIp, describeDevice, platformHints, type DeviceType } from "@/lib/device";
 import { sendEmail } from "@/lib/email";
 import { getServerEnv } from "@/lib/env";
 
@@ -91,11 +91,23 @@ export function configuredProviders(): Array<{ id: string; name: string; type: s
   });
 }
 
+const DEVICE_TYPE_NAMES: Record<DeviceType, string> = {
+  desktop: "Computer",
+  mobile: "Phone",
+  tablet: "Tablet",
+  tv: "TV",
+  bot: "Automated client",
+  unknown: "Unknown device",
+};
+
 /** Sends the "new sign-in" e-mail after the response, so sign-in is not slowed. */
 async function notifyNewDevice(email: string): Promise<void> {
   const env = getServerEnv();
   const requestHeaders = await headers();
-  const device = describeDevice(requestHeaders.get("user-agent") ?? "");
+  const device = describeDevice(
+    requestHeaders.get("user-agent"),
+    platformHints(requestHeaders),
+  );
   const ip = clientIp(requestHeaders) ?? "unknown";
   const base = env.AUTH_URL ?? `https://${requestHeaders.get("host") ?? "localhost"}`;
   const devicesUrl = new URL("/account/devices", base).toString();
@@ -105,7 +117,7 @@ async function notifyNewDevice(email: string): Promise<void> {
         to: email,
         subject: "New sign-in to your account",
         react: createElement(NewDeviceEmail, {
-          device: device.deviceLabel,
+          device: DEVICE_TYPE_NAMES[device.deviceType],
           browser: device.browser ?? "Unknown browser",
           os: device.os ?? "Unknown OS",
           ip,

@@ -6,12 +6,12 @@
 import { useConvexAuth, useQuery } from "convex/react";
 import { signOut } from "next-auth/react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useRef } from "react";
+import { Suspense, useEffect, useRef } from "react";
 import { api } from "@/convex/_generated/api";
 
 export type SignedOutReason = "revoked" | "expired";
 
-export function SessionWatch() {
+function Watch() {
   const { isLoading, isAuthenticated } = useConvexAuth();
   // Skip until Convex has our token: an unauthenticated run would answer `signedOut`.
   const current = useQuery(api.sessions.current, isAuthenticated ? {} : "skip");
@@ -63,4 +63,16 @@ export function SessionWatch() {
   }, [current, isLoading, isAuthenticated, pathname, searchParams, router]);
 
   return null;
+}
+
+/**
+ * Render once in any signed-in page or layout (the account area's layout does). It
+ * brings its own Suspense boundary because it reads the search params.
+ */
+export function SessionWatch() {
+  return (
+    <Suspense fallback={null}>
+      <Watch />
+    </Suspense>
+  );
 }

@@ -5,7 +5,7 @@ export type SignInErrorMessage = { title: string; detail: string };
 const messages: Record<string, SignInErrorMessage> = {
   Verification: {
     title: "This sign-in link has expired or was already used",
-    detail: "Each link works once and for 24 hours. Ask for a new one below.",
+    detail: "Each link works once and for 24 hours. Ask for a new one to sign in.",
   },
   OAuthCallbackError: {
     title: "The sign-in provider reported a problem",
