@@ -104,6 +104,13 @@ describe("seed and stores", () => {
       {},
     );
     expect(mine.map((m) => m.role)).toEqual(["owner", "owner", "owner"]);
+    const alpine = stores.find((s) => s.slug === "alpine");
+    if (alpine === undefined) throw new Error("no alpine store");
+    expect(
+      await as(t, owner.userId, owner.sessionId).query(api.stores.myRole, {
+        storeId: alpine._id,
+      }),
+    ).toBe("owner");
     const plain = await sessionFor(t, DEMO_USER_EMAIL);
     expect(
       await as(t, plain.userId, plain.sessionId).query(
@@ -111,5 +118,10 @@ describe("seed and stores", () => {
         {},
       ),
     ).toEqual([]);
+    expect(
+      await as(t, plain.userId, plain.sessionId).query(api.stores.myRole, {
+        storeId: alpine._id,
+      }),
+    ).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { v } from "convex/values";
 import type { Doc } from "./_generated/dataModel";
 import { query } from "./_generated/server";
 import { sessionQuery } from "./lib/functions";
+import { roleIn } from "./lib/stores";
 import { roleValidator, storeFields } from "./schema";
 
 /** A store as pages show it (no Convex system fields beyond its id). */
@@ -66,4 +67,14 @@ export const myStaffStores = sessionQuery({
       .filter((r) => r !== null)
       .sort((a, b) => a.store.name.localeCompare(b.store.name));
   },
+});
+
+/**
+ * The caller's role in one store, or null when they are not staff there. For gating
+ * staff pages without an error; the staff functions check again on every call.
+ */
+export const myRole = sessionQuery({
+  args: { storeId: v.id("stores") },
+  returns: v.union(roleValidator, v.null()),
+  handler: async (ctx, { storeId }) => roleIn(ctx, ctx.userId, storeId),
 });
