@@ -3,6 +3,9 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // The end-to-end harness builds into its own folder (e2e/serve.ts) so it never clobbers
+  // the dev server's `.next`.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
   poweredByHeader: false,
   typedRoutes: false,
