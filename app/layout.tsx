@@ -44,7 +44,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <ConvexClientProvider session={session}>
           <ToastProvider>
-            <SiteHeader session={session} isAdmin={isAdminEmail(session?.user.email)} />
+            <SiteHeader isAdmin={isAdminEmail(session?.user.email)} />
             <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
               {children}
             </main>

@@ -80,8 +80,11 @@ export function ConvexClientProvider({
   children: ReactNode;
 }) {
   return (
+    // SessionProvider reads `session` only on mount. Keying it by the session id
+    // remounts it when a server render brings a different session (sign-in, or
+    // sign-out through a server action), so the client never shows the old one.
     // refetchOnWindowFocus: a tab coming back picks up a sign-out done elsewhere.
-    <SessionProvider session={session} refetchOnWindowFocus>
+    <SessionProvider key={session?.sessionId ?? "signed-out"} session={session} refetchOnWindowFocus>
       <ConvexProviderWithAuth client={convexClient()} useAuth={useAuthFromSession}>
         {children}
       </ConvexProviderWithAuth>

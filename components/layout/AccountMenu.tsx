@@ -1,0 +1,86 @@
+"use client";
+// The header's right side: "Sign in" or the account menu. It reads the session from
+// next-auth/react (seeded with the server's), so when this device is signed out from
+// elsewhere (SessionWatch clears the client session) the header follows at once,
+// even though soft navigation keeps the root layout as it was rendered.
+import Link from "next/link";
+import { useSession } from "next-auth/react";
+import { SignInButton } from "@/components/auth/SignInButton";
+import { SignOutButton } from "@/components/auth/SignOutButton";
+import { MenuDisclosure } from "./MenuDisclosure";
+
+const itemClass =
+  "block w-full rounded px-3 py-2 text-left text-sm text-foreground hover:bg-muted focus-visible:bg-muted";
+
+export const accountMenuLinks = [
+  { href: "/account", label: "Account" },
+  { href: "/account/devices", label: "Devices" },
+  { href: "/account/orders", label: "Orders" },
+  { href: "/account/settings", label: "Settings" },
+] as const;
+
+function initials(name: string | null, email: string): string {
+  const parts = (name?.trim() || email).split(/[\s@.]+/).filter(Boolean);
+  return ((parts[0]?.[0] ?? "?") + (parts[1]?.[0] ?? "")).toUpperCase();
+}
+
+export function AccountMenu({ isAdmin }: { isAdmin: boolean }) {
+  const { data: session } = useSession();
+  if (!session) {
+    return (
+      <div className="flex items-center gap-3">
+        <Link href="/#stores" className="text-sm text-muted-foreground hover:text-foreground sm:hidden">
+          Stores
+        </Link>
+        <SignInButton />
+      </div>
+    );
+  }
+  const { name, email } = session.user;
+  return (
+    <MenuDisclosure
+      label="Account menu"
+      summary={
+        <>
+          <span
+            aria-hidden="true"
+            className="flex size-8 items-center justify-center rounded-full bg-accent text-xs font-semibold text-accent-foreground"
+          >
+            {initials(name, email)}
+          </span>
+          <span className="hidden max-w-40 truncate md:inline">{name ?? email}</span>
+        </>
+      }
+    >
+      <nav aria-label="Account">
+        <p className="truncate px-3 py-2 text-xs text-muted-foreground">
+          Signed in as <span className="font-medium text-foreground">{email}</span>
+        </p>
+        <ul>
+          {/* The primary links live here on narrow screens, where the header hides them. */}
+          <li className="sm:hidden">
+            <Link href="/#stores" className={itemClass}>
+              Stores
+            </Link>
+          </li>
+          {accountMenuLinks.map((link) => (
+            <li key={link.href}>
+              <Link href={link.href} className={itemClass}>
+                {link.label}
+              </Link>
+            </li>
+          ))}
+          {isAdmin ? (
+            <li>
+              <Link href="/admin" className={itemClass}>
+                Admin
+              </Link>
+            </li>
+          ) : null}
+        </ul>
+        <div className="my-1 border-t border-border" />
+        <SignOutButton className={itemClass} />
+      </nav>
+    </MenuDisclosure>
+  );
+}
