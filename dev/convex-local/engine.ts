@@ -9,9 +9,9 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { build, type Message } from "esbuild";
 import { convexTest } from "convex-test";
-import type { UserIdentity } from "convex/server";
+import type { GenericSchema, SchemaDefinition, UserIdentity } from "convex/server";
 import { ConvexError, convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
-import { captureInternals, type ConvexTestInternals, type SchemaLike } from "./internals";
+import { captureInternals, type ConvexTestInternals, type Doc, type SchemaLike } from "./internals";
 
 export type FunctionKind = "query" | "mutation" | "action";
 
@@ -131,7 +131,7 @@ export class Engine {
     await this.rebuild();
     const schema = await this.loadSchema();
     const generatedKey = "/convex/_generated/api.js";
-    this.t = convexTest(schema as Parameters<typeof convexTest>[0], {
+    this.t = convexTest(schema as SchemaDefinition<GenericSchema, boolean> | undefined, {
       [generatedKey]: async () => ({}),
     });
     this.internals = await captureInternals(this.t);
@@ -335,7 +335,7 @@ export class Engine {
     if (snapshot.version !== 1) throw new Error(`Unknown snapshot version ${String(snapshot.version)}`);
     const lastCommitTs = BigInt(snapshot.lastCommitTs);
     this.internals.importState({
-      documents: snapshot.documents.map((d) => jsonToConvex(d) as Record<string, Value>),
+      documents: snapshot.documents.map((d) => jsonToConvex(d) as Doc),
       nextDocId: snapshot.nextDocId,
       lastCreationTime: snapshot.lastCreationTime,
       lastCommitTs,

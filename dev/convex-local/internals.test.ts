@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { convexTest } from "convex-test";
-import { defineSchema, defineTable, mutationGeneric, queryGeneric } from "convex/server";
+import { defineSchema, defineTable, makeFunctionReference, mutationGeneric, queryGeneric } from "convex/server";
 import { v } from "convex/values";
 import { assertShape, captureInternals, PINNED_CONVEX_TEST_VERSION } from "./internals";
 
@@ -15,6 +15,8 @@ const add = mutationGeneric({
   handler: async (ctx, args) => await ctx.db.insert("notes", args),
 });
 const all = queryGeneric({ args: {}, handler: async (ctx) => await ctx.db.query("notes").collect() });
+const addRef = makeFunctionReference<"mutation", { text: string }, string>("notes:add");
+const allRef = makeFunctionReference<"query", Record<string, never>, unknown>("notes:all");
 const modules = { "/convex/_generated/api.js": async () => ({}), "/convex/notes.ts": async () => ({ add, all }) };
 
 describe("convex-test internals", () => {
@@ -34,7 +36,7 @@ describe("convex-test internals", () => {
     const internals = await captureInternals(t);
     const commits: bigint[] = [];
     internals.onCommit((ts) => commits.push(ts));
-    const id = await t.mutation("notes:add" as never, { text: "hello" } as never);
+    const id = await t.mutation(addRef, { text: "hello" });
     expect(commits).toHaveLength(1);
     expect(internals.tables()).toEqual([{ name: "notes", count: 1 }]);
     const state = internals.exportState();
@@ -43,9 +45,9 @@ describe("convex-test internals", () => {
     const t2 = convexTest(schema, modules);
     const internals2 = await captureInternals(t2);
     internals2.importState(state);
-    const docs = (await t2.query("notes:all" as never, {} as never)) as { _id: string; text: string }[];
+    const docs = (await t2.query(allRef, {})) as { _id: string; text: string }[];
     expect(docs).toEqual([expect.objectContaining({ _id: id, text: "hello" })]);
-    const id2 = await t2.mutation("notes:add" as never, { text: "second" } as never);
+    const id2 = await t2.mutation(addRef, { text: "second" });
     expect(id2).not.toBe(id);
   });
 
@@ -54,6 +56,6 @@ describe("convex-test internals", () => {
     const internals = await captureInternals(t);
     const other = queryGeneric({ args: {}, handler: async () => "swapped" });
     internals.setModules(async () => ({ all: other }));
-    expect(await t.query("notes:all" as never, {} as never)).toBe("swapped");
+    expect(await t.query(allRef, {})).toBe("swapped");
   });
 });

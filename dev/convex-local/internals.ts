@@ -12,7 +12,7 @@ export type SchemaLike = {
   tables: Record<string, { export(): unknown }>;
 };
 
-type Doc = Record<string, Value> & { _id: string; _creationTime: number };
+export type Doc = Record<string, Value> & { _id: string; _creationTime: number };
 
 type DatabaseFake = {
   _documents: Record<string, Doc>;

@@ -9,6 +9,7 @@ import { WebSocketServer } from "ws";
 import { TokenVerifier, type AuthProviderConfig } from "./auth";
 import { BuildError, Engine, type Snapshot } from "./engine";
 import { deploymentHandler, MAX_BODY_BYTES, siteHandler, type ApiContext } from "./http-api";
+import { CronRunner } from "./crons";
 import { createLogger, type Logger } from "./log";
 import { SyncConnection } from "./sync";
 
@@ -198,6 +199,7 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
     verifier = new TokenVerifier((config?.providers ?? []).filter((p) => p));
   };
 
+  const crons = new CronRunner(engine, log);
   const fail = async (e: unknown): Promise<never> => {
     await Promise.all([closeServer(deployment), closeServer(site)]);
     if (e instanceof BuildError) throw new StartupError(`convex/ does not build:\n${e.message}`);
@@ -215,6 +217,8 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
       log.info(`seeded with ${udfPath}`);
     }
     snapshots.flush();
+    const cronCount = await crons.load();
+    if (cronCount > 0) log.info(`running ${cronCount} cron job(s) from convex/crons.ts`);
   } catch (e) {
     return await fail(e);
   }
@@ -247,6 +251,7 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
         try {
           await engine.reload();
           await loadAuthConfig();
+          await crons.load();
           log.info(`✔ reloaded convex/ functions in ${(performance.now() - started).toFixed(0)}ms`);
           for (const c of connections) c.notifyCommit();
         } catch (e) {
@@ -287,6 +292,7 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
     close() {
       closing ??= (async () => {
         for (const w of watchers) w.close();
+        crons.stop();
         for (const c of connections) c.close();
         wss.close();
         await Promise.all([closeServer(deployment), closeServer(site)]);

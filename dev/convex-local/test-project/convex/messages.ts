@@ -97,3 +97,12 @@ export const env = query({
   args: { name: v.string() },
   handler: async (_ctx, { name }) => process.env[name] ?? null,
 });
+
+export const tick = internalMutation({
+  args: {},
+  handler: async (ctx) => {
+    const row = await ctx.db.query("counters").withIndex("by_name", (q) => q.eq("name", "cron")).unique();
+    if (row) await ctx.db.patch(row._id, { value: row.value + 1 });
+    else await ctx.db.insert("counters", { name: "cron", value: 1 });
+  },
+});
