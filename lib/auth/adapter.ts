@@ -1,0 +1,485 @@
+// The Auth.js database adapter, Next.js side: each operation calls its counterpart in
+// `convex/authAdapter.ts` over HTTP with the shared adapter secret. This file turns
+// Auth.js shapes into what the Convex validators accept (Dates → ms, only known
+// fields, no `undefined`) and back (ms → Dates, `null` for absent optional fields),
+// and records the device when a session is created.
+//
+// Arguments are built field by field on purpose: a value the Convex validator
+// rejects would make Convex echo the whole argument object, secret included, into
+// the error and the logs.
+import "server-only";
+import type {
+  Adapter,
+  AdapterAccount,
+  AdapterAccountType,
+  AdapterAuthenticator,
+  AdapterSession,
+  AdapterUser,
+  VerificationToken,
+} from "@auth/core/adapters";
+import { ConvexHttpClient } from "convex/browser";
+import { headers } from "next/headers";
+import { api } from "@/convex/_generated/api";
+import type { Id } from "@/convex/_generated/dataModel";
+import { clientIp, describeDevice, platformHints } from "@/lib/device";
+import { getServerEnv } from "@/lib/env";
+
+/** Same interval as the Convex side's TOUCH_INTERVAL_MS. */
+export const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
+/** User agents are stored for support; anything longer is not a real browser's. */
+const MAX_USER_AGENT = 512;
+
+export type ConvexAdapterOptions = {
+  /** Convex deployment URL; default NEXT_PUBLIC_CONVEX_URL. */
+  url?: string;
+  /** Default CONVEX_AUTH_ADAPTER_SECRET. */
+  secret?: string;
+};
+
+/**
+ * The session shape our adapter returns. Auth.js passes it to the `session`
+ * callback, where `sessionId` (the Convex `sessions` id, i.e. the device id) goes
+ * into the Convex token and `lastSeenAt` lets `touchSessionIfStale` skip the call.
+ */
+export type ConvexAdapterSession = AdapterSession & {
+  sessionId: string;
+  /** Last recorded activity; null for sessions never touched. */
+  lastSeenAt: Date | null;
+};
+
+// ---------------------------------------------------------------------------
+// One HTTP client per deployment URL for the whole process.
+
+const clients = new Map<string, ConvexHttpClient>();
+
+function clientFor(url: string): ConvexHttpClient {
+  let client = clients.get(url);
+  if (client === undefined) {
+    client = new ConvexHttpClient(url);
+    clients.set(url, client);
+  }
+  return client;
+}
+
+function resolve(options: ConvexAdapterOptions): {
+  client: ConvexHttpClient;
+  secret: string;
+} {
+  const needsEnv = options.url === undefined || options.secret === undefined;
+  const env = needsEnv ? getServerEnv() : null;
+  const url = options.url ?? env!.NEXT_PUBLIC_CONVEX_URL;
+  const secret = options.secret ?? env!.CONVEX_AUTH_ADAPTER_SECRET;
+  return { client: clientFor(url), secret };
+}
+
+// ---------------------------------------------------------------------------
+// Conversions
+
+type ConvexUser = {
+  id: string;
+  name?: string | null;
+  email?: string | null;
+  emailVerified?: number | null;
+  image?: string | null;
+};
+
+type ConvexSession = {
+  sessionId: string;
+  userId: string;
+  sessionToken: string;
+  expires: number;
+  lastSeenAt?: number;
+};
+
+type ConvexAccount = {
+  userId: string;
+  type: AdapterAccountType;
+  provider: string;
+  providerAccountId: string;
+  refresh_token?: string;
+  access_token?: string;
+  expires_at?: number;
+  token_type?: string;
+  scope?: string;
+  id_token?: string;
+  session_state?: string;
+};
+
+type ConvexAuthenticator = {
+  credentialID: string;
+  userId: string;
+  providerAccountId: string;
+  credentialPublicKey: string;
+  counter: number;
+  credentialDeviceType: string;
+  credentialBackedUp: boolean;
+  transports?: string;
+};
+
+const toMs = (date: Date) => date.getTime();
+
+function toAdapterUser(user: ConvexUser): AdapterUser {
+  return {
+    id: user.id,
+    name: user.name ?? null,
+    // Auth.js types e-mail as always present; OAuth users without one get "".
+    email: user.email ?? "",
+    emailVerified:
+      user.emailVerified === null || user.emailVerified === undefined
+        ? null
+        : new Date(user.emailVerified),
+    image: user.image ?? null,
+  };
+}
+
+function toAdapterSession(session: ConvexSession): ConvexAdapterSession {
+  return {
+    sessionToken: session.sessionToken,
+    userId: session.userId,
+    expires: new Date(session.expires),
+    sessionId: session.sessionId,
+    lastSeenAt:
+      session.lastSeenAt === undefined ? null : new Date(session.lastSeenAt),
+  };
+}
+
+function toAdapterAccount(account: ConvexAccount): AdapterAccount {
+  const { token_type, ...rest } = account;
+  // Returned as stored; the type's lower-case claim is the spec's (RFC 6749 §7.1).
+  return token_type === undefined
+    ? rest
+    : { ...rest, token_type: token_type as Lowercase<string> };
+}
+
+function toAdapterAuthenticator(
+  row: ConvexAuthenticator,
+): AdapterAuthenticator {
+  return { ...row, transports: row.transports ?? null };
+}
+
+function toVerificationToken(row: {
+  identifier: string;
+  token: string;
+  expires: number;
+}): VerificationToken {
+  return {
+    identifier: row.identifier,
+    token: row.token,
+    expires: new Date(row.expires),
+  };
+}
+
+/** `{ a: 1, b: undefined }` → `{ a: 1 }`: Convex arguments cannot hold undefined. */
+function defined<T extends Record<string, unknown>>(
+  value: T,
+): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined),
+  ) as { [K in keyof T]: Exclude<T[K], undefined> };
+}
+
+/** A string field, or undefined when absent, null or not a string (tokens vary by provider). */
+function str(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
+function num(value: unknown): number | undefined {
+  return typeof value === "number" && Number.isFinite(value)
+    ? value
+    : undefined;
+}
+
+function userFieldsOf(user: Partial<AdapterUser>) {
+  return defined({
+    name: user.name === undefined ? undefined : (user.name ?? null),
+    email: user.email === undefined ? undefined : (user.email ?? null),
+    emailVerified:
+      user.emailVerified === undefined
+        ? undefined
+        : user.emailVerified === null
+          ? null
+          : toMs(user.emailVerified),
+    image: user.image === undefined ? undefined : (user.image ?? null),
+  });
+}
+
+const ACCOUNT_TYPES: ReadonlySet<string> = new Set([
+  "oauth",
+  "oidc",
+  "email",
+  "webauthn",
+]);
+
+/** Only the columns we store; providers add others (`expires_in`, ...) that we drop. */
+function accountFieldsOf(account: AdapterAccount) {
+  if (!ACCOUNT_TYPES.has(account.type)) {
+    throw new Error(`Unsupported account type: ${String(account.type)}`);
+  }
+  return defined({
+    userId: account.userId as Id<"users">,
+    type: account.type,
+    provider: account.provider,
+    providerAccountId: account.providerAccountId,
+    refresh_token: str(account.refresh_token),
+    access_token: str(account.access_token),
+    expires_at: num(account.expires_at),
+    token_type: str(account.token_type),
+    scope: str(account.scope),
+    id_token: str(account.id_token),
+    session_state: str(account.session_state),
+  });
+}
+
+/** What we can tell about the requesting device; nothing outside a request. */
+async function currentDevice() {
+  try {
+    const requestHeaders = await headers();
+    const userAgent = requestHeaders.get("user-agent");
+    const device = describeDevice(userAgent, platformHints(requestHeaders));
+    return defined({
+      userAgent: userAgent ? userAgent.slice(0, MAX_USER_AGENT) : undefined,
+      browser: device.browser ?? undefined,
+      os: device.os ?? undefined,
+      deviceType: device.deviceType,
+      ip: clientIp(requestHeaders) ?? undefined,
+    });
+  } catch {
+    // Outside a request scope (scripts, tests) there is no device to record.
+    return {};
+  }
+}
+
+async function currentIp(): Promise<string | null> {
+  try {
+    return clientIp(await headers());
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The adapter
+
+export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
+  const { client, secret } = resolve(options);
+  const a = api.authAdapter;
+
+  return {
+    async createUser(user) {
+      return toAdapterUser(
+        await client.mutation(a.createUser, { secret, ...userFieldsOf(user) }),
+      );
+    },
+
+    async getUser(id) {
+      const user = await client.query(a.getUser, { secret, id });
+      return user === null ? null : toAdapterUser(user);
+    },
+
+    async getUserByEmail(email) {
+      const user = await client.query(a.getUserByEmail, { secret, email });
+      return user === null ? null : toAdapterUser(user);
+    },
+
+    async getUserByAccount({ provider, providerAccountId }) {
+      const user = await client.query(a.getUserByAccount, {
+        secret,
+        provider,
+        providerAccountId,
+      });
+      return user === null ? null : toAdapterUser(user);
+    },
+
+    async updateUser(user) {
+      return toAdapterUser(
+        await client.mutation(a.updateUser, {
+          secret,
+          id: user.id as Id<"users">,
+          ...userFieldsOf(user),
+        }),
+      );
+    },
+
+    async deleteUser(id) {
+      const user = await client.mutation(a.deleteUser, {
+        secret,
+        id: id as Id<"users">,
+      });
+      return user === null ? null : toAdapterUser(user);
+    },
+
+    async linkAccount(account) {
+      return toAdapterAccount(
+        await client.mutation(a.linkAccount, {
+          secret,
+          ...accountFieldsOf(account),
+        }),
+      );
+    },
+
+    async unlinkAccount({ provider, providerAccountId }) {
+      const account = await client.mutation(a.unlinkAccount, {
+        secret,
+        provider,
+        providerAccountId,
+      });
+      return account === null ? undefined : toAdapterAccount(account);
+    },
+
+    async getAccount(providerAccountId, provider) {
+      const account = await client.query(a.getAccount, {
+        secret,
+        provider,
+        providerAccountId,
+      });
+      return account === null ? null : toAdapterAccount(account);
+    },
+
+    async createSession({ sessionToken, userId, expires }) {
+      return toAdapterSession(
+        await client.mutation(a.createSession, {
+          secret,
+          sessionToken,
+          userId: userId as Id<"users">,
+          expires: toMs(expires),
+          ...(await currentDevice()),
+        }),
+      );
+    },
+
+    async getSessionAndUser(sessionToken) {
+      const found = await client.query(a.getSessionAndUser, {
+        secret,
+        sessionToken,
+      });
+      if (found === null) return null;
+      return {
+        session: toAdapterSession(found.session),
+        user: toAdapterUser(found.user),
+      };
+    },
+
+    async updateSession({ sessionToken, expires }) {
+      const session = await client.mutation(
+        a.updateSession,
+        defined({
+          secret,
+          sessionToken,
+          expires: expires ? toMs(expires) : undefined,
+        }),
+      );
+      return session === null ? null : toAdapterSession(session);
+    },
+
+    async deleteSession(sessionToken) {
+      const session = await client.mutation(a.deleteSession, {
+        secret,
+        sessionToken,
+      });
+      return session === null ? null : toAdapterSession(session);
+    },
+
+    async createVerificationToken({ identifier, token, expires }) {
+      return toVerificationToken(
+        await client.mutation(a.createVerificationToken, {
+          secret,
+          identifier,
+          token,
+          expires: toMs(expires),
+        }),
+      );
+    },
+
+    async useVerificationToken({ identifier, token }) {
+      const row = await client.mutation(a.useVerificationToken, {
+        secret,
+        identifier,
+        token,
+      });
+      return row === null ? null : toVerificationToken(row);
+    },
+
+    async createAuthenticator(authenticator) {
+      return toAdapterAuthenticator(
+        await client.mutation(
+          a.createAuthenticator,
+          defined({
+            secret,
+            credentialID: authenticator.credentialID,
+            userId: authenticator.userId as Id<"users">,
+            providerAccountId: authenticator.providerAccountId,
+            credentialPublicKey: authenticator.credentialPublicKey,
+            counter: authenticator.counter,
+            credentialDeviceType: authenticator.credentialDeviceType,
+            credentialBackedUp: authenticator.credentialBackedUp,
+            transports: authenticator.transports ?? undefined,
+          }),
+        ),
+      );
+    },
+
+    async getAuthenticator(credentialID) {
+      const row = await client.query(a.getAuthenticator, {
+        secret,
+        credentialID,
+      });
+      return row === null ? null : toAdapterAuthenticator(row);
+    },
+
+    async listAuthenticatorsByUserId(userId) {
+      const rows = await client.query(a.listAuthenticatorsByUserId, {
+        secret,
+        userId: userId as Id<"users">,
+      });
+      return rows.map(toAdapterAuthenticator);
+    },
+
+    async updateAuthenticatorCounter(credentialID, newCounter) {
+      return toAdapterAuthenticator(
+        await client.mutation(a.updateAuthenticatorCounter, {
+          secret,
+          credentialID,
+          newCounter,
+        }),
+      );
+    },
+  };
+}
+
+/**
+ * Record activity on a session at most every 5 minutes. Costs nothing (no Convex
+ * call) while `lastSeenAt` is fresh, so the app can call it on every request, e.g.
+ * from the `session` callback with the session Auth.js passes there (our adapter's
+ * `ConvexAdapterSession`). The IP defaults to the current request's. Best effort:
+ * failures are logged and reported as `false`, never thrown, so a caller may leave
+ * the promise unawaited.
+ */
+export async function touchSessionIfStale(
+  session: { sessionToken: string; lastSeenAt?: Date | number | null },
+  options: ConvexAdapterOptions & { ip?: string | null; now?: number } = {},
+): Promise<boolean> {
+  const now = options.now ?? Date.now();
+  const last =
+    session.lastSeenAt instanceof Date
+      ? session.lastSeenAt.getTime()
+      : (session.lastSeenAt ?? 0);
+  if (now - last < TOUCH_INTERVAL_MS) return false;
+  try {
+    const { client, secret } = resolve(options);
+    const ip = options.ip === undefined ? await currentIp() : options.ip;
+    return await client.mutation(
+      api.authAdapter.touchSession,
+      defined({
+        secret,
+        sessionToken: session.sessionToken,
+        ip: ip ?? undefined,
+      }),
+    );
+  } catch (error) {
+    // Only the message: never the arguments, which hold the secret and the token.
+    console.warn(
+      `[auth] could not record session activity: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return false;
+  }
+}
