@@ -1,6 +1,8 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // tsconfig keeps JSX as-is for Next.js; tests need it compiled (React 17+ runtime).
+  oxc: { jsx: { runtime: "automatic" } },
   resolve: { alias: { "@": new URL("./", import.meta.url).pathname } },
   test: {
     include: [
