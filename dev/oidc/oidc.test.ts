@@ -2,6 +2,8 @@
 // authorize → sign-in form → code → token (PKCE) → ID token claims → userinfo.
 import { createHash, randomBytes } from "node:crypto";
 import { createRemoteJWKSet, jwtVerify } from "jose";
+// oauth4webapi is the OAuth client inside @auth/core: the library that will really talk to us.
+import * as oauth from "oauth4webapi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDemoOidc, subjectForEmail, type DemoOidc } from "./index";
 
@@ -188,6 +190,81 @@ describe("demo OpenID provider", () => {
       email_verified: true,
       name: "Ada Lovelace",
     });
+  });
+
+  it("is accepted by oauth4webapi the way Auth.js calls it (discovery, iss, PKCE, ID token)", async () => {
+    const issuer = new URL(oidc.issuer);
+    const as = await oauth.processDiscoveryResponse(
+      issuer,
+      await oauth.discoveryRequest(issuer, {
+        [oauth.allowInsecureRequests]: true,
+      }),
+    );
+    const client: oauth.Client = { client_id: CLIENT_ID };
+    const flow = await signInForCode("dora@example.com", "Dora");
+    const params = oauth.validateAuthResponse(
+      as,
+      client,
+      flow.callback.searchParams,
+      flow.state,
+    );
+    const response = await oauth.authorizationCodeGrantRequest(
+      as,
+      client,
+      oauth.ClientSecretBasic(CLIENT_SECRET),
+      params,
+      REDIRECT_URI,
+      flow.verifier,
+      { [oauth.allowInsecureRequests]: true },
+    );
+    const result = await oauth.processAuthorizationCodeResponse(
+      as,
+      client,
+      response,
+      { expectedNonce: flow.nonce, requireIdToken: true },
+    );
+    expect(oauth.getValidatedIdTokenClaims(result)).toMatchObject({
+      sub: subjectForEmail("dora@example.com"),
+      email: "dora@example.com",
+      name: "Dora",
+    });
+  });
+
+  it("sends the user back with access_denied when they cancel", async () => {
+    const jar = new CookieJar();
+    const authorize = await get(
+      authorizeUrl({
+        client_id: CLIENT_ID,
+        redirect_uri: REDIRECT_URI,
+        response_type: "code",
+        scope: "openid email profile",
+        state: "s1",
+        code_challenge: createHash("sha256")
+          .update("z".repeat(43))
+          .digest("base64url"),
+        code_challenge_method: "S256",
+      }),
+      jar,
+    );
+    const interactionPath = authorize.headers.get("location") ?? "";
+    const abort = await fetch(
+      new URL(`${interactionPath}/abort`, oidc.issuer),
+      {
+        method: "POST",
+        redirect: "manual",
+        headers: {
+          cookie: jar.header(),
+          "content-type": "application/x-www-form-urlencoded",
+        },
+        body: "",
+      },
+    );
+    jar.store(abort);
+    const resume = await get(abort.headers.get("location") ?? "", jar);
+    const callback = new URL(resume.headers.get("location") ?? "");
+    expect(`${callback.origin}${callback.pathname}`).toBe(REDIRECT_URI);
+    expect(callback.searchParams.get("error")).toBe("access_denied");
+    expect(callback.searchParams.get("state")).toBe("s1");
   });
 
   it("refuses a code redeemed with the wrong PKCE verifier", async () => {
