@@ -168,6 +168,8 @@ export class Engine {
         entryPoints: entries,
         outdir,
         outbase: this.convexDir,
+        // Error locations read `convex/<file>:line:col`.
+        absWorkingDir: this.options.projectDir,
         bundle: true,
         splitting: true,
         format: "esm",

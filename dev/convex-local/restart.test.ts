@@ -63,7 +63,7 @@ describe("restart", () => {
 });
 
 describe("hot reload", () => {
-  it("reloads changed functions with data kept, and keeps serving on a syntax error", async () => {
+  it("reloads changed functions with data kept, and keeps serving on a syntax or type error", { timeout: 40_000 }, async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "convex-local-reload-"));
     const project = path.join(dir, "project");
     cpSync(TEST_PROJECT, project, {
@@ -95,9 +95,18 @@ describe("hot reload", () => {
     expect(await client.query(api.messages.count, { author: "r" })).toBe(1);
 
     writeFileSync(file, `${original}\nexport const version = query({ args: {}, handler: async () => "v3" ;\n`);
-    await new Promise((r) => setTimeout(r, 1500));
-    // The broken version never replaced the working one.
+    // A type error is refused too (tsc runs before the swap, like `npx convex dev`).
+    await new Promise((r) => setTimeout(r, 300));
+    writeFileSync(
+      file,
+      `${original}\nexport const version = query({ args: {}, handler: async () => { const n: number = "v4"; return n; } });\n`,
+    );
+    await new Promise((r) => setTimeout(r, 6000));
+    // Neither broken version replaced the working one.
     expect(await client.query(api.messages.version, {})).toBe("v2");
+    // A fixed file is picked up again.
+    writeFileSync(file, `${original}\nexport const version = query({ args: {}, handler: async () => "v5" });\n`);
+    expect(await pollQuery(client, "v5")).toBe("v5");
   });
 });
 
@@ -106,9 +115,9 @@ async function pollQuery(client: ConvexHttpClient, expected: string): Promise<st
   for (;;) {
     try {
       const v = (await client.query(anyApi.messages.version, {})) as string;
-      if (v === expected || Date.now() - started > 8000) return v;
+      if (v === expected || Date.now() - started > 15_000) return v;
     } catch (e) {
-      if (Date.now() - started > 8000) throw e;
+      if (Date.now() - started > 15_000) throw e;
     }
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -12,6 +12,7 @@ import { deploymentHandler, MAX_BODY_BYTES, siteHandler, type ApiContext } from 
 import { CronRunner } from "./crons";
 import { createLogger, type Logger } from "./log";
 import { SyncConnection } from "./sync";
+import { typecheckConvex } from "./typecheck";
 
 export type ServerOptions = {
   projectDir: string;
@@ -249,6 +250,11 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
       reloading = reloading.then(async () => {
         const started = performance.now();
         try {
+          const typeErrors = await typecheckConvex(projectDir);
+          if (typeErrors !== null) {
+            log.error(`✖ convex/ has type errors; still serving the previous version:\n${typeErrors}`);
+            return;
+          }
           await engine.reload();
           await loadAuthConfig();
           await crons.load();
