@@ -322,6 +322,41 @@ export class Engine {
     return this.internals.documents(table);
   }
 
+  /**
+   * After a restart, re-arms scheduled functions that were still pending in the snapshot
+   * (convex-test's own timers died with the previous process).
+   */
+  resumeScheduledFunctions(onError: (line: string) => void): number {
+    const pending = this.internals
+      .documents("_scheduled_functions")
+      .filter((d) => (d.state as { kind?: string } | undefined)?.kind === "pending" || (d.state as { kind?: string } | undefined)?.kind === "inProgress");
+    for (const job of pending) {
+      const id = job._id;
+      const delay = Math.max(0, (job.scheduledTime as number) - Date.now());
+      const timer = setTimeout(() => {
+        void (async () => {
+          const current = this.internals.documents("_scheduled_functions").find((d) => d._id === id);
+          const kind = (current?.state as { kind?: string } | undefined)?.kind;
+          if (kind !== "pending" && kind !== "inProgress") return;
+          this.internals.patchCommitted(id, { state: { kind: "inProgress" } });
+          try {
+            const { udfPath, kind: fnKind } = await this.resolve(job.name as string, "any", false);
+            const args = ((job.args as Value[] | undefined)?.[0] ?? {}) as Value;
+            await this.run(fnKind, udfPath, convexToJson(args), null);
+            this.internals.patchCommitted(id, { state: { kind: "success" }, completedTime: Date.now() });
+          } catch (e) {
+            onError(`scheduled function ${String(job.name)} failed: ${e instanceof Error ? e.message : String(e)}`);
+            this.internals.patchCommitted(id, { state: { kind: "failed" }, completedTime: Date.now() });
+          }
+          // Let the server persist the final state (no transaction committed it).
+          this.options.onCommit?.(this.lastCommitTs);
+        })();
+      }, delay);
+      timer.unref();
+    }
+    return pending.length;
+  }
+
   exportSnapshot(): Snapshot {
     const state = this.internals.exportState();
     return {

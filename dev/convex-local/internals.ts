@@ -87,6 +87,8 @@ export type ConvexTestInternals = {
   documents(table: string): Doc[];
   exportState(): ExportedState;
   importState(state: ExportedState): void;
+  /** Replaces fields of a committed document outside any transaction (system bookkeeping only). */
+  patchCommitted(id: string, fields: Record<string, Value>): void;
 };
 
 /**
@@ -159,6 +161,10 @@ export async function captureInternals(
         lastCreationTime: db._lastCreationTime,
         lastCommitTs: g.transactionManager._lastCommitTs,
       };
+    },
+    patchCommitted(id, fields) {
+      const doc = db._documents[id];
+      if (doc) db._documents[id] = { ...doc, ...fields };
     },
     importState(state) {
       db._documents = {};

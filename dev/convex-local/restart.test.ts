@@ -37,6 +37,22 @@ describe("restart", () => {
     expect(await client().query(api.messages.list, {})).toEqual([]);
   });
 
+  it("runs a scheduled function that was still pending when the backend stopped", async () => {
+    const backend = await startTestBackend();
+    cleanups.push(() => backend.cleanup());
+    const client = () => new ConvexHttpClient(backend.url);
+    await client().mutation(api.messages.sendLater, { author: "late", body: "x", delayMs: 1500 });
+    await backend.restart();
+    expect(await client().query(api.messages.count, { author: "late" })).toBe(0);
+    const started = Date.now();
+    let n = 0;
+    while (n === 0 && Date.now() - started < 5000) {
+      n = await client().query(api.messages.count, { author: "late" });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(n).toBe(1);
+  });
+
   it("writes the snapshot atomically (no temp file left behind) shortly after a burst", async () => {
     const backend = await startTestBackend();
     cleanups.push(() => backend.cleanup());

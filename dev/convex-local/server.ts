@@ -210,7 +210,11 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
     await engine.start();
     await loadAuthConfig();
     snapshots = new SnapshotStore(dataDir, engine, log);
-    if (!options.reset && snapshots.load()) log.info(`loaded data from ${dataDir}`);
+    if (!options.reset && snapshots.load()) {
+      log.info(`loaded data from ${dataDir}`);
+      const resumed = engine.resumeScheduledFunctions((line) => log.error(line));
+      if (resumed > 0) log.info(`re-armed ${resumed} pending scheduled function(s)`);
+    }
     else if (options.reset) log.info("starting with an empty database (--reset)");
     if (options.seed && engine.isEmpty()) {
       const { udfPath, kind } = await engine.resolve(options.seed, "mutation", false);
