@@ -13,7 +13,12 @@ import { after } from "next/server";
 import { createElement } from "react";
 import { MagicLinkEmail } from "@/emails/MagicLinkEmail";
 import { NewDeviceEmail } from "@/emails/NewDeviceEmail";
-import { ConvexAdapter, touchSessionIfStale } from "@/lib/auth/adapter";
+import {
+  ConvexAdapter,
+  TOUCH_INTERVAL_MS,
+  touchSessionIfStale,
+  type ConvexAdapterSession,
+} from "@/lib/auth/adapter";
 import { convexTokenForSession } from "@/lib/convex-token";
 import { clientIp, describeDevice, platformHints, type DeviceType } from "@/lib/device";
 import { sendEmail } from "@/lib/email";
@@ -132,32 +137,24 @@ async function notifyNewDevice(email: string): Promise<void> {
   });
 }
 
-/** The adapter's session carries the Convex `sessions` id and last activity. */
-type ConvexAdapterSession = AdapterSession & { sessionId?: string; lastSeenAt?: number };
-
 function convexSessionId(session: AdapterSession): string {
-  const { sessionId } = session as ConvexAdapterSession;
+  const { sessionId } = session as Partial<ConvexAdapterSession>;
   // Without it no Convex token can name the device; failing loudly beats a token
   // Convex would refuse on every call.
   if (!sessionId) throw new Error("ConvexAdapter returned a session without sessionId");
   return sessionId;
 }
 
-/** How often a session's last-seen time (and IP) is refreshed. */
-const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
-
 /**
- * Last-seen is written at most every few minutes, and after the response is sent, so
- * a page render still costs one Convex round trip for auth.
+ * Last-seen is written at most every few minutes, after the response is sent, so a
+ * page render still costs one Convex round trip for auth.
  */
 async function touchIfStale(session: AdapterSession): Promise<void> {
-  const { lastSeenAt } = session as ConvexAdapterSession;
-  if (lastSeenAt !== undefined && Date.now() - lastSeenAt < TOUCH_INTERVAL_MS) return;
+  const { lastSeenAt } = session as Partial<ConvexAdapterSession>;
+  if (lastSeenAt && Date.now() - lastSeenAt.getTime() < TOUCH_INTERVAL_MS) return;
   // Request data must be read now: `after` callbacks run outside the request scope.
-  const ip = clientIp(await headers()) ?? undefined;
-  after(() =>
-    touchSessionIfStale({ sessionToken: session.sessionToken, lastSeenAt: lastSeenAt ?? 0, ip }),
-  );
+  const ip = clientIp(await headers());
+  after(() => touchSessionIfStale({ sessionToken: session.sessionToken, lastSeenAt }, { ip }));
 }
 
 let config: NextAuthConfig | null = null;
