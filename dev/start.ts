@@ -187,7 +187,7 @@ function banner(s: Services): void {
     `  App               ${s.appUrl}`,
     `  Data browser      ${s.convexUrl}`,
     `  Mail catcher      ${s.mailUrl}   (magic links land here)`,
-    `  Demo sign-in      ${s.oidcIssuer}   ("Demo" button: any email, any name)`,
+    `  Demo sign-in      ${s.oidcIssuer}   ("Demo sign-in" on /signin: any email, any name)`,
     `  Admin             sign in as ${s.nextEnv.ADMIN_EMAILS ?? "admin@demo.shop"}`,
     "  Ctrl-C stops everything.",
     "",
