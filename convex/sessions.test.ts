@@ -308,6 +308,99 @@ describe("revoke", () => {
   });
 });
 
+describe("rename", () => {
+  test("names another of my devices; both devices see it in listMine", async () => {
+    const s = await setup();
+    const laptop = as(s.t, s.alice, s.aliceLaptop);
+    await laptop.mutation(api.sessions.rename, {
+      sessionId: s.alicePhone,
+      label: "  Alice's   phone ",
+    });
+    const seenFromPhone = await as(s.t, s.alice, s.alicePhone).query(
+      api.sessions.listMine,
+      {},
+    );
+    expect(seenFromPhone.find((d) => d.isCurrent)?.label).toBe("Alice's phone");
+    // The phone's own settings row was created with defaults.
+    expect(
+      await as(s.t, s.alice, s.alicePhone).query(api.settings.mine, {}),
+    ).toMatchObject({ theme: "system", label: "Alice's phone" });
+  });
+
+  test("renames this device and keeps its other settings; empty clears the name", async () => {
+    const s = await setup();
+    await addDeviceData(s, s.alice, s.aliceLaptop, "Old name");
+    const laptop = as(s.t, s.alice, s.aliceLaptop);
+    await laptop.mutation(api.sessions.rename, {
+      sessionId: s.aliceLaptop,
+      label: "Work laptop",
+    });
+    expect(await laptop.query(api.settings.mine, {})).toMatchObject({
+      theme: "dark",
+      label: "Work laptop",
+    });
+    await laptop.mutation(api.sessions.rename, {
+      sessionId: s.aliceLaptop,
+      label: "",
+    });
+    expect(await laptop.query(api.settings.mine, {})).toMatchObject({
+      theme: "dark",
+      label: null,
+    });
+  });
+
+  test("another user's session is NOT_FOUND and nothing changes", async () => {
+    const s = await setup();
+    await addDeviceData(s, s.bob, s.bobPhone, "Bob's phone");
+    const before = await snapshot(s.t);
+    expect(
+      await errorCode(
+        as(s.t, s.alice, s.aliceLaptop).mutation(api.sessions.rename, {
+          sessionId: s.bobPhone,
+          label: "Mine now",
+        }),
+      ),
+    ).toBe("NOT_FOUND");
+    expect(
+      await errorCode(
+        as(s.t, s.alice, s.aliceLaptop).mutation(api.sessions.rename, {
+          sessionId: s.bobDesk,
+          label: "Mine now",
+        }),
+      ),
+    ).toBe("NOT_FOUND");
+    expect(await snapshot(s.t)).toEqual(before);
+  });
+
+  test("a name over the limit is INVALID_INPUT with a field message; a revoked device cannot rename", async () => {
+    const s = await setup();
+    const laptop = as(s.t, s.alice, s.aliceLaptop);
+    const before = await snapshot(s.t);
+    let fields: Record<string, string> | undefined;
+    try {
+      await laptop.mutation(api.sessions.rename, {
+        sessionId: s.alicePhone,
+        label: "x".repeat(41),
+      });
+    } catch (error) {
+      fields = (error as { data?: { fields?: Record<string, string> } }).data
+        ?.fields;
+    }
+    expect(fields?.label).toMatch(/40 characters/);
+    expect(await snapshot(s.t)).toEqual(before);
+
+    await laptop.mutation(api.sessions.revoke, { sessionId: s.alicePhone });
+    expect(
+      await errorCode(
+        as(s.t, s.alice, s.alicePhone).mutation(api.sessions.rename, {
+          sessionId: s.aliceLaptop,
+          label: "Hijack",
+        }),
+      ),
+    ).toBe("UNAUTHENTICATED");
+  });
+});
+
 describe("revokeOthers / revokeAll", () => {
   test("revokeOthers keeps only the current session and counts the live ones ended", async () => {
     const s = await setup();

@@ -18,6 +18,7 @@ import { endSession } from "./lib/endSession";
 import { sessionMutation, sessionQuery } from "./lib/functions";
 import { loadSession } from "./lib/session";
 import { deviceTypeValidator } from "./schema";
+import { LABEL_MAX } from "./settings";
 
 /** Sessions removed per cleanup run; bounded so one run stays well inside limits. */
 const CLEANUP_BATCH = 100;
@@ -144,6 +145,48 @@ export const revoke = sessionMutation({
       throw appError(ErrorCode.NOT_FOUND, "That device is not signed in.");
     }
     await endSession(ctx, sessionId);
+    return null;
+  },
+});
+
+/**
+ * Name one of the caller's devices (this one or another), e.g. "Work laptop"; "" or
+ * null removes the name. The label lives in that device's settings row, which is
+ * created if the device has none yet (with default theme). Another user's session and
+ * an unknown id get the same NOT_FOUND as `revoke`.
+ */
+export const rename = sessionMutation({
+  args: { sessionId: v.id("sessions"), label: v.union(v.string(), v.null()) },
+  returns: v.null(),
+  handler: async (ctx, { sessionId, label }) => {
+    const target = await ctx.db.get(sessionId);
+    if (target === null || target.userId !== ctx.userId) {
+      throw appError(ErrorCode.NOT_FOUND, "That device is not signed in.");
+    }
+    // Same normalisation as settings.setLabel, so both paths store the same name.
+    const name = label?.trim().replace(/\s+/g, " ") ?? "";
+    if (name.length > LABEL_MAX) {
+      throw appError(
+        ErrorCode.INVALID_INPUT,
+        "Please fix the highlighted fields.",
+        { label: `Keep the device name to ${LABEL_MAX} characters or fewer.` },
+      );
+    }
+    const row = await ctx.db
+      .query("deviceSettings")
+      .withIndex("by_sessionId", (q) => q.eq("sessionId", sessionId))
+      .first();
+    if (row !== null) {
+      // `undefined` in a patch removes the field: that is how a name is cleared.
+      await ctx.db.patch(row._id, { label: name === "" ? undefined : name });
+    } else if (name !== "") {
+      await ctx.db.insert("deviceSettings", {
+        sessionId,
+        userId: ctx.userId,
+        theme: "system",
+        label: name,
+      });
+    }
     return null;
   },
 });
