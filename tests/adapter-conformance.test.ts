@@ -413,26 +413,40 @@ describe("authenticators", () => {
   });
 });
 
+/** The error an adapter call failed with, or undefined when it succeeded. */
+async function failure(call: () => unknown): Promise<unknown> {
+  try {
+    await call();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
 describe("the adapter secret over HTTP", () => {
   test("a wrong secret is refused with BAD_ADAPTER_SECRET, and the message has no secret", async () => {
     const wrong = ConvexAdapter({
       url: backend.url,
       secret: "wrong-secret-value",
     }) as Required<Adapter>;
-    const caught = await wrong
-      .getUserByEmail(email())
-      .catch((error: unknown) => error);
+    const caught = await failure(() => wrong.getUserByEmail(email()));
     expect(caught).toBeInstanceOf(ConvexError);
     expect((caught as ConvexError<{ code: string }>).data.code).toBe(
       "BAD_ADAPTER_SECRET",
     );
     expect(String((caught as Error).message)).not.toContain(SECRET);
 
-    const created = await wrong
-      .createUser({ id: randomUUID(), email: email(), emailVerified: null })
-      .catch((error: unknown) => error);
+    const address = email();
+    const created = await failure(() =>
+      wrong.createUser({
+        id: randomUUID(),
+        email: address,
+        emailVerified: null,
+      }),
+    );
     expect((created as ConvexError<{ code: string }>).data.code).toBe(
       "BAD_ADAPTER_SECRET",
     );
+    expect(await adapter.getUserByEmail(address)).toBeNull();
   });
 });
