@@ -17,7 +17,13 @@ import type {
   AdapterUser,
   VerificationToken,
 } from "@auth/core/adapters";
-import { ConvexHttpClient } from "convex/browser";
+import { ConvexHttpClient, type HttpMutationOptions } from "convex/browser";
+import type {
+  ArgsAndOptions,
+  FunctionArgs,
+  FunctionReference,
+  FunctionReturnType,
+} from "convex/server";
 import { headers } from "next/headers";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
@@ -59,6 +65,23 @@ function clientFor(url: string): ConvexHttpClient {
     clients.set(url, client);
   }
   return client;
+}
+
+/**
+ * Adapter mutations skip the client's queue: the one client is shared by every
+ * request in this process, and its default queue would make unrelated users'
+ * sign-ins wait on each other. Each request still awaits its own calls in order.
+ */
+function mutate<M extends FunctionReference<"mutation">>(
+  client: ConvexHttpClient,
+  ref: M,
+  args: FunctionArgs<M>,
+): Promise<FunctionReturnType<M>> {
+  const rest = [args, { skipQueue: true }] as ArgsAndOptions<
+    M,
+    HttpMutationOptions
+  >;
+  return client.mutation(ref, ...rest);
 }
 
 function resolve(options: ConvexAdapterOptions): {
@@ -267,7 +290,7 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
   return {
     async createUser(user) {
       return toAdapterUser(
-        await client.mutation(a.createUser, { secret, ...userFieldsOf(user) }),
+        await mutate(client, a.createUser, { secret, ...userFieldsOf(user) }),
       );
     },
 
@@ -292,7 +315,7 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
 
     async updateUser(user) {
       return toAdapterUser(
-        await client.mutation(a.updateUser, {
+        await mutate(client, a.updateUser, {
           secret,
           id: user.id as Id<"users">,
           ...userFieldsOf(user),
@@ -301,7 +324,7 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
     },
 
     async deleteUser(id) {
-      const user = await client.mutation(a.deleteUser, {
+      const user = await mutate(client, a.deleteUser, {
         secret,
         id: id as Id<"users">,
       });
@@ -310,7 +333,7 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
 
     async linkAccount(account) {
       return toAdapterAccount(
-        await client.mutation(a.linkAccount, {
+        await mutate(client, a.linkAccount, {
           secret,
           ...accountFieldsOf(account),
         }),
@@ -318,7 +341,7 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
     },
 
     async unlinkAccount({ provider, providerAccountId }) {
-      const account = await client.mutation(a.unlinkAccount, {
+      const account = await mutate(client, a.unlinkAccount, {
         secret,
         provider,
         providerAccountId,
@@ -337,7 +360,7 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
 
     async createSession({ sessionToken, userId, expires }) {
       return toAdapterSession(
-        await client.mutation(a.createSession, {
+        await mutate(client, a.createSession, {
           secret,
           sessionToken,
           userId: userId as Id<"users">,
@@ -360,7 +383,8 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
     },
 
     async updateSession({ sessionToken, expires }) {
-      const session = await client.mutation(
+      const session = await mutate(
+        client,
         a.updateSession,
         defined({
           secret,
@@ -372,7 +396,7 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
     },
 
     async deleteSession(sessionToken) {
-      const session = await client.mutation(a.deleteSession, {
+      const session = await mutate(client, a.deleteSession, {
         secret,
         sessionToken,
       });
@@ -381,7 +405,7 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
 
     async createVerificationToken({ identifier, token, expires }) {
       return toVerificationToken(
-        await client.mutation(a.createVerificationToken, {
+        await mutate(client, a.createVerificationToken, {
           secret,
           identifier,
           token,
@@ -391,7 +415,7 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
     },
 
     async useVerificationToken({ identifier, token }) {
-      const row = await client.mutation(a.useVerificationToken, {
+      const row = await mutate(client, a.useVerificationToken, {
         secret,
         identifier,
         token,
@@ -401,7 +425,8 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
 
     async createAuthenticator(authenticator) {
       return toAdapterAuthenticator(
-        await client.mutation(
+        await mutate(
+          client,
           a.createAuthenticator,
           defined({
             secret,
@@ -436,7 +461,7 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
 
     async updateAuthenticatorCounter(credentialID, newCounter) {
       return toAdapterAuthenticator(
-        await client.mutation(a.updateAuthenticatorCounter, {
+        await mutate(client, a.updateAuthenticatorCounter, {
           secret,
           credentialID,
           newCounter,
@@ -467,7 +492,8 @@ export async function touchSessionIfStale(
   try {
     const { client, secret } = resolve(options);
     const ip = options.ip === undefined ? await currentIp() : options.ip;
-    return await client.mutation(
+    return await mutate(
+      client,
       api.authAdapter.touchSession,
       defined({
         secret,
