@@ -6,6 +6,7 @@ import type { Metadata, Viewport } from "next";
 import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { ConvexClientProvider } from "@/components/ConvexClientProvider";
+import { SessionWatch } from "@/components/SessionWatch";
 import { BRAND_NAME } from "@/components/layout/brand";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader } from "@/components/layout/SiteHeader";
@@ -43,6 +44,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <ConvexClientProvider session={session}>
+          {/* Here, outside every page's error boundary, so any signed-in page (shop,
+              account, admin) leaves at once when this device is revoked elsewhere. */}
+          <SessionWatch />
           <ToastProvider>
             <SiteHeader isAdmin={isAdminEmail(session?.user.email)} />
             <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">

@@ -1,8 +1,14 @@
 "use client";
-// Watches this device's own session live. Rendered in the signed-in area: when the
-// session is revoked from another device (or removed by the expiry cron), Convex
-// pushes `signedOut` to this page and we leave the signed-in area at once, without a
-// reload, then drop the client's copy of the session and its cookie.
+// Watches this device's own session live. Mounted once in the root layout, so every
+// page a signed-in person has open (account, admin, shop) holds a live query on its
+// own session: when the session is revoked from another device (or removed by the
+// expiry cron), Convex pushes `signedOut` and we leave for /signin with a notice at
+// once, without a reload, then drop the client's copy of the session and its cookie.
+//
+// A sign-out this device asked for itself (the header's sign-out form, "Sign out
+// everywhere") also ends the session in Convex; those flows navigate on their own, so
+// they announce themselves first (`expectSignOut`, or `data-sign-out` on the form)
+// and the watch stays quiet instead of racing them to /signin?notice=revoked.
 import { useConvexAuth, useQuery } from "convex/react";
 import { signOut } from "next-auth/react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
@@ -10,6 +16,25 @@ import { Suspense, useEffect, useRef } from "react";
 import { api } from "@/convex/_generated/api";
 
 export type SignedOutReason = "revoked" | "expired";
+
+/** Attribute marking a form whose submission signs this device out. */
+export const SIGN_OUT_FORM_ATTRIBUTE = "data-sign-out";
+
+// Module state rather than context: the sign-out buttons live in server-rendered
+// forms and in unrelated client trees, and there is one watch per tab.
+let signOutExpected = false;
+
+/**
+ * Tell the watch that this device is about to sign itself out, so the session's
+ * disappearance is not reported as "signed out from another device". Returns an undo
+ * for when the sign-out fails and the session lives on.
+ */
+export function expectSignOut(): () => void {
+  signOutExpected = true;
+  return () => {
+    signOutExpected = false;
+  };
+}
 
 function Watch() {
   const { isLoading, isAuthenticated } = useConvexAuth();
@@ -25,13 +50,27 @@ function Watch() {
     if (current?.status === "active") wasActive.current = true;
   }, [current]);
 
+  // Server-action sign-out forms cannot call `expectSignOut` (they work without
+  // JavaScript), so their submission is noticed here, before the request is sent.
   useEffect(() => {
-    if (left.current) return;
+    const onSubmit = (event: SubmitEvent) => {
+      if (event.target instanceof Element && event.target.closest(`[${SIGN_OUT_FORM_ATTRIBUTE}]`)) {
+        signOutExpected = true;
+      }
+    };
+    document.addEventListener("submit", onSubmit, true);
+    return () => document.removeEventListener("submit", onSubmit, true);
+  }, []);
+
+  useEffect(() => {
+    if (left.current || signOutExpected) return;
     const leave = (reason: SignedOutReason) => {
       left.current = true;
       const search = searchParams.toString();
       const returnTo = search ? `${pathname}?${search}` : pathname;
-      const params = new URLSearchParams({ notice: reason, callbackUrl: returnTo });
+      const params = new URLSearchParams({ notice: reason });
+      // Returning to /signin itself would loop; the sign-in page ignores it anyway.
+      if (!pathname.startsWith("/signin")) params.set("callbackUrl", returnTo);
       router.replace(`/signin?${params.toString()}`);
       // Clears the now-useless cookie and the session in every useSession() consumer.
       // The server already treats the session as gone, so this is housekeeping.
@@ -66,8 +105,9 @@ function Watch() {
 }
 
 /**
- * Render once in any signed-in page or layout (the account area's layout does). It
- * brings its own Suspense boundary because it reads the search params.
+ * Render once per page, inside the Convex provider (the root layout does). It does
+ * nothing while signed out, and brings its own Suspense boundary because it reads the
+ * search params.
  */
 export function SessionWatch() {
   return (

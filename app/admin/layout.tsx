@@ -1,15 +1,14 @@
 // The admin area's shell: only for ADMIN_EMAILS (others get a 404), watched live like
-// every signed-in page. Convex checks admin rights again on every admin function; this
-// gate only keeps the pages from rendering for others.
+// every signed-in page (by the root layout's SessionWatch). Convex checks admin rights
+// again on every admin function; this gate only keeps the pages from rendering for
+// others.
 import type { ReactNode } from "react";
-import { SessionWatch } from "@/components/SessionWatch";
 import { requireAdmin } from "@/lib/session";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   await requireAdmin();
   return (
     <div className="mx-auto w-full max-w-6xl px-4 py-8">
-      <SessionWatch />
       {children}
     </div>
   );

@@ -5,7 +5,8 @@ import { signOutAction } from "./actions";
 
 export function SignOutButton({ className, label = "Sign out" }: { className?: string; label?: string }) {
   return (
-    <form action={signOutAction}>
+    // data-sign-out: SessionWatch then knows this sign-out is wanted, not a revocation.
+    <form action={signOutAction} data-sign-out="">
       <button type="submit" className={cn("w-full text-left", className)}>
         {label}
       </button>
