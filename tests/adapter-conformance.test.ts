@@ -9,7 +9,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Adapter, AdapterAccount, AdapterUser } from "@auth/core/adapters";
 import { ConvexError } from "convex/values";
-import { calculateJwkThumbprint, exportJWK, generateKeyPair } from "jose";
+import type { ConvexAdapterSession } from "../lib/auth/adapter";
+import { ConvexHttpClient } from "convex/browser";
+import {
+  calculateJwkThumbprint,
+  exportJWK,
+  exportPKCS8,
+  generateKeyPair,
+} from "jose";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import {
   startLocalBackend,
@@ -18,9 +25,22 @@ import {
 
 // `server-only` throws outside React Server Components; these are plain Node tests.
 vi.mock("server-only", () => ({}));
+// Outside Next.js there is no request scope: `headers()` throws, as it does there
+// outside a request. One test below plays a request by giving it headers.
+const requestHeaders = vi.hoisted(() => ({ current: null as Headers | null }));
+vi.mock("next/headers", () => ({
+  headers: async () => {
+    if (requestHeaders.current === null) {
+      throw new Error("`headers` was called outside a request scope.");
+    }
+    return requestHeaders.current;
+  },
+}));
 
 const { ConvexAdapter, touchSessionIfStale, TOUCH_INTERVAL_MS } =
   await import("../lib/auth/adapter");
+const { createConvexTokenMinter } = await import("../lib/convex-token");
+const { api } = await import("../convex/_generated/api");
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SECRET = randomBytes(24).toString("hex");
@@ -28,10 +48,14 @@ const SECRET = randomBytes(24).toString("hex");
 let backend: LocalBackend;
 let dir: string;
 let adapter: Required<Adapter>;
+let privateKeyPem: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "adapter-conformance-"));
-  const { publicKey } = await generateKeyPair("RS256", { extractable: true });
+  const { publicKey, privateKey } = await generateKeyPair("RS256", {
+    extractable: true,
+  });
+  privateKeyPem = await exportPKCS8(privateKey);
   const jwk = await exportJWK(publicKey);
   const kid = await calculateJwkThumbprint(jwk);
   const envFile = path.join(dir, ".env.convex.local");
@@ -332,6 +356,57 @@ describe("sessions", () => {
         options,
       ),
     ).toBe(false);
+  });
+});
+
+describe("sign-in to Convex call, end to end", () => {
+  test("the session records its device, and a Convex token for it reaches session-checked functions", async () => {
+    const user = await newUser();
+    const sessionToken = randomUUID();
+    requestHeaders.current = new Headers({
+      "user-agent":
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1",
+      "x-forwarded-for": "203.0.113.50, 10.0.0.1",
+    });
+    let sessionId: string;
+    try {
+      const created = await adapter.createSession({
+        sessionToken,
+        userId: user.id,
+        expires: new Date(Date.now() + 86_400_000),
+      });
+      sessionId = (created as ConvexAdapterSession).sessionId;
+    } finally {
+      requestHeaders.current = null;
+    }
+
+    // The token our Next.js server would put in the session, verified by the
+    // backend through the JWKS that convex/http.ts serves.
+    const minter = createConvexTokenMinter({
+      privateKeyPem,
+      issuer: backend.siteUrl,
+    });
+    const { token } = await minter.tokenForSession(user.id, sessionId);
+    const client = new ConvexHttpClient(backend.url);
+    client.setAuth(token);
+    const devices = await client.query(api.sessions.listMine, {});
+    expect(devices).toEqual([
+      expect.objectContaining({
+        sessionId,
+        browser: "Safari 18",
+        os: "iOS 18.1",
+        deviceType: "mobile",
+        ip: "203.0.113.50",
+        isCurrent: true,
+      }),
+    ]);
+    expect(JSON.stringify(devices)).not.toContain(sessionToken);
+
+    // Signing out ends Convex access at once, although the token is still valid.
+    await adapter.deleteSession(sessionToken);
+    expect(await client.query(api.sessions.current, {})).toEqual({
+      status: "signedOut",
+    });
   });
 });
 
