@@ -71,10 +71,14 @@ export function isLoopback(address: string | undefined): boolean {
   );
 }
 
+export type ReloadStatus = { reloads: number; lastError: string | null };
+
 export type ApiContext = {
   engine: Engine;
   verifier: () => TokenVerifier;
   log: Logger;
+  /** Hot reload outcome, served at GET /_local/status for tools and tests. */
+  status: () => ReloadStatus;
 };
 
 async function identityFromHeader(
@@ -119,6 +123,10 @@ export function deploymentHandler(ctx: ApiContext) {
       if (url.pathname === "/version") {
         res.writeHead(200, { "Content-Type": "text/plain" });
         res.end(SERVER_VERSION);
+        return;
+      }
+      if (url.pathname === "/_local/status" && req.method === "GET") {
+        sendJson(res, 200, ctx.status());
         return;
       }
       if (url.pathname === "/api/query_ts" && req.method === "POST") {

@@ -228,7 +228,8 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
     return await fail(e);
   }
 
-  const ctx: ApiContext = { engine, verifier: () => verifier, log };
+  const reloadStatus = { reloads: 0, lastError: null as string | null };
+  const ctx: ApiContext = { engine, verifier: () => verifier, log, status: () => ({ ...reloadStatus }) };
   deploymentRequest = deploymentHandler(ctx);
   siteRequest = siteHandler(ctx);
 
@@ -256,17 +257,22 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
         try {
           const typeErrors = await typecheckConvex(projectDir);
           if (typeErrors !== null) {
+            reloadStatus.lastError = typeErrors;
             log.error(`✖ convex/ has type errors; still serving the previous version:\n${typeErrors}`);
             return;
           }
           await engine.reload();
+          reloadStatus.lastError = null;
           await loadAuthConfig();
           await crons.load();
           log.info(`✔ reloaded convex/ functions in ${(performance.now() - started).toFixed(0)}ms`);
           for (const c of connections) c.notifyCommit();
         } catch (e) {
           const detail = e instanceof BuildError ? e.message : e instanceof Error ? e.message : String(e);
+          reloadStatus.lastError = detail;
           log.error(`✖ convex/ failed to build; still serving the previous version:\n${detail}`);
+        } finally {
+          reloadStatus.reloads += 1;
         }
       });
     };
