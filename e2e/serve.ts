@@ -64,10 +64,11 @@ const services = await startServices({
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   ...services.nextEnv,
+  // A production build and server; an inherited NODE_ENV=test (vitest, CI) would clash.
+  NODE_ENV: "production",
   NEXT_DIST_DIR: distDir,
   NEXT_TELEMETRY_DISABLED: "1",
 };
-delete env.NODE_ENV;
 
 const stampFile = join(root, distDir, "e2e-build-inputs");
 const inputsHash = hashInputs(services.nextEnv);
