@@ -394,9 +394,9 @@ export function describeError(e: unknown, requestId: string): { message: string;
     return { message: `[Request ID: ${requestId}] Server Error\n${e.message}` };
   }
   const err = e instanceof Error ? e : new Error(String(e));
-  const validation = /^(Validator error|Object is missing|Object contains extra field|Value does not match)/.test(
-    err.message,
-  );
+  // Argument checks happen in convex-test's validateFunctionArgs; schema checks on writes use the
+  // same validator but are ordinary function errors, as on Convex.
+  const validation = err.stack?.includes("validateFunctionArgs") === true;
   return {
     message: validation
       ? `[Request ID: ${requestId}] Server Error\nArgumentValidationError: ${err.message}`

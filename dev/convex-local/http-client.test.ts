@@ -147,6 +147,13 @@ describe("ConvexHttpClient", () => {
     expect(await client.query(api.messages.count, {})).toBe(before);
   });
 
+  it("reports a schema violation inside a function as a function error, not an argument error", async () => {
+    const client = new ConvexHttpClient(backend.url);
+    const error = (await client.mutation(api.messages.badWrite, {}).catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(/Uncaught Error/);
+    expect(error.message).not.toMatch(/ArgumentValidationError/);
+  });
+
   it("refuses calling a query as a mutation", async () => {
     const client = new ConvexHttpClient(backend.url);
     await expect(client.mutation(api.messages.list, {})).rejects.toThrow(/defined as Query/);

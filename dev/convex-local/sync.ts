@@ -46,6 +46,7 @@ export class SyncConnection {
   private identity: UserIdentity | null = null;
   private queries = new Map<number, QueryState>();
   private chain: Promise<void> = Promise.resolve();
+  private mutationChain: Promise<void> = Promise.resolve();
   private refreshQueued = false;
   private closed = false;
   private pingTimer: NodeJS.Timeout;
@@ -126,11 +127,16 @@ export class SyncConnection {
         return this.enqueue(() => this.modifyQuerySet(msg));
       case "Authenticate":
         return this.enqueue(() => this.authenticate(msg));
-      case "Mutation":
+      case "Mutation": {
+        // A client's mutations run in the order it sent them (as on Convex), independently of
+        // the connection's query work.
+        const run = () => this.runRequest("Mutation", msg);
+        this.mutationChain = this.mutationChain.then(run, run);
+        return;
+      }
       case "Action":
-        // Mutations and actions run concurrently with the connection's query work; convex-test
-        // serializes transactions, and the response waits for nothing on this connection.
-        void this.runRequest(msg.type, msg);
+        // Actions run concurrently, as on Convex.
+        void this.runRequest("Action", msg);
         return;
       default:
         return this.fatal(`Unknown message type: ${JSON.stringify(msg.type)}`);
@@ -276,7 +282,11 @@ export class SyncConnection {
     if (key === q.lastResult) return null;
     const first = q.lastResult === null;
     q.lastResult = key;
-    this.log.call("query", q.udfPath, mod.type === "QueryUpdated", performance.now() - started, first ? "" : "(update)");
+    // Subscription re-runs are not logged when they succeed: one line per subscriber per commit
+    // would drown the log.
+    if (first || mod.type === "QueryFailed") {
+      this.log.call("query", q.udfPath, mod.type === "QueryUpdated", performance.now() - started);
+    }
     return mod;
   }
 

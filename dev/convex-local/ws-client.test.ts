@@ -57,6 +57,14 @@ describe("ConvexClient over WebSocket", () => {
     expect(latest).toBe(1);
   });
 
+  it("runs one client's mutations in the order they were sent", async () => {
+    const client = newClient();
+    const bodies = Array.from({ length: 15 }, (_, i) => `m${i}`);
+    await Promise.all(bodies.map((body) => client.mutation(api.messages.send, { author: "order", body })));
+    const all = (await client.query(api.messages.list, {})) as { author: string; body: string }[];
+    expect(all.filter((m) => m.author === "order").map((m) => m.body)).toEqual(bodies);
+  });
+
   it("stops updates after unsubscribe", async () => {
     const watcher = newClient();
     const writer = newClient();

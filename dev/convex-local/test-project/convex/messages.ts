@@ -106,3 +106,11 @@ export const tick = internalMutation({
     else await ctx.db.insert("counters", { name: "cron", value: 1 });
   },
 });
+
+export const badWrite = mutation({
+  args: {},
+  handler: async (ctx) => {
+    // Violates the schema (author must be a string).
+    await ctx.db.insert("messages", { author: 42 as unknown as string, body: "x" });
+  },
+});
