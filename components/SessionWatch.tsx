@@ -13,6 +13,7 @@ import { useConvexAuth, useQuery } from "convex/react";
 import { signOut } from "next-auth/react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Suspense, useEffect, useRef } from "react";
+import { isSigningOut } from "@/components/auth/signing-out";
 import { api } from "@/convex/_generated/api";
 
 export type SignedOutReason = "revoked" | "expired";
@@ -54,7 +55,10 @@ function Watch() {
   // JavaScript), so their submission is noticed here, before the request is sent.
   useEffect(() => {
     const onSubmit = (event: SubmitEvent) => {
-      if (event.target instanceof Element && event.target.closest(`[${SIGN_OUT_FORM_ATTRIBUTE}]`)) {
+      if (
+        event.target instanceof Element &&
+        event.target.closest(`[${SIGN_OUT_FORM_ATTRIBUTE}]`)
+      ) {
         signOutExpected = true;
       }
     };
@@ -65,6 +69,7 @@ function Watch() {
   useEffect(() => {
     if (left.current || signOutExpected) return;
     const leave = (reason: SignedOutReason) => {
+      if (isSigningOut()) return;
       left.current = true;
       const search = searchParams.toString();
       const returnTo = search ? `${pathname}?${search}` : pathname;
@@ -96,7 +101,10 @@ function Watch() {
         return;
       }
       // setTimeout's limit is ~24.8 days; sessions are shorter, but clamp anyway.
-      const timer = setTimeout(() => leave("expired"), Math.min(remaining, 2 ** 31 - 1));
+      const timer = setTimeout(
+        () => leave("expired"),
+        Math.min(remaining, 2 ** 31 - 1),
+      );
       return () => clearTimeout(timer);
     }
   }, [current, isLoading, isAuthenticated, pathname, searchParams, router]);

@@ -1,0 +1,22 @@
+// /account/devices: where this account is signed in. The account layout has already
+// checked the session; the list itself is live from Convex (components/devices).
+import type { Metadata } from "next";
+import { DevicesPanel } from "@/components/devices/DevicesPanel";
+
+export const metadata: Metadata = { title: "Devices" };
+
+export default function DevicesPage() {
+  return (
+    <div>
+      <h1 className="text-2xl font-bold">Devices</h1>
+      <p className="mt-1 max-w-prose text-muted-foreground">
+        Everywhere you are signed in. Each device keeps its own cart and
+        settings. If you don&apos;t recognise one, sign it out: it loses access
+        at once.
+      </p>
+      <div className="mt-6">
+        <DevicesPanel />
+      </div>
+    </div>
+  );
+}

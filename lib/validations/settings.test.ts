@@ -1,0 +1,53 @@
+// The settings form's rules: what is accepted, the messages people see, and that the
+// device-name limit matches the one Convex enforces.
+import { describe, expect, test } from "vitest";
+import { LABEL_MAX } from "@/convex/settings";
+import {
+  DEVICE_LABEL_MAX,
+  deviceLabelSchema,
+  fieldErrors,
+  settingsSchema,
+} from "./settings";
+
+describe("settingsSchema", () => {
+  test("accepts a theme, a listed locale and a tidied device name", () => {
+    expect(
+      settingsSchema.parse({
+        theme: "dark",
+        locale: "de-DE",
+        label: "  Work   laptop ",
+      }),
+    ).toEqual({ theme: "dark", locale: "de-DE", label: "Work laptop" });
+    expect(
+      settingsSchema.parse({ theme: "system", locale: "", label: "" }),
+    ).toEqual({
+      theme: "system",
+      locale: "",
+      label: "",
+    });
+  });
+
+  test("refuses an unknown theme or locale and a long name, with a message per field", () => {
+    const result = settingsSchema.safeParse({
+      theme: "sepia",
+      locale: "xx-XX",
+      label: "x".repeat(DEVICE_LABEL_MAX + 1),
+    });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(fieldErrors(result.error)).toEqual({
+      theme: "Choose light, dark or system.",
+      locale: "Choose one of the listed formats.",
+      label: "Keep the device name to 40 characters or fewer.",
+    });
+  });
+});
+
+test("a name of exactly the limit passes, after collapsing spaces", () => {
+  const forty = `${"a".repeat(20)}   ${"b".repeat(19)}`;
+  expect(deviceLabelSchema.parse(forty)).toHaveLength(DEVICE_LABEL_MAX);
+});
+
+test("the limit is the one convex/settings.ts enforces", () => {
+  expect(DEVICE_LABEL_MAX).toBe(LABEL_MAX);
+});

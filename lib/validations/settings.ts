@@ -1,0 +1,64 @@
+// Input rules for this device's settings (theme, locale, device name), shared by the
+// settings page, the rename dialogs and their tests. Convex checks the same limits
+// again (convex/settings.ts, convex/sessions.ts `rename`); these give the user the
+// message before a round trip.
+import { z } from "zod";
+
+/** Same limit as convex/settings.ts `LABEL_MAX` (a test keeps them equal). */
+export const DEVICE_LABEL_MAX = 40;
+
+export const THEME_OPTIONS = [
+  { value: "system", label: "System (follow this device)" },
+  { value: "light", label: "Light" },
+  { value: "dark", label: "Dark" },
+] as const;
+
+/** Locales offered for number and date formatting; "" means the browser's own. */
+export const LOCALE_OPTIONS = [
+  { value: "", label: "Browser default" },
+  { value: "en-US", label: "English (United States)" },
+  { value: "en-GB", label: "English (United Kingdom)" },
+  { value: "de-DE", label: "Deutsch (Deutschland)" },
+  { value: "fr-FR", label: "Français (France)" },
+  { value: "es-ES", label: "Español (España)" },
+  { value: "ja-JP", label: "日本語 (日本)" },
+] as const;
+
+export type LocaleOption = (typeof LOCALE_OPTIONS)[number]["value"];
+
+/** A device name: spaces collapsed, at most 40 characters, empty = no name. */
+export const deviceLabelSchema = z
+  .string()
+  .transform((value) => value.trim().replace(/\s+/g, " "))
+  .pipe(
+    z.string().max(DEVICE_LABEL_MAX, {
+      error: `Keep the device name to ${DEVICE_LABEL_MAX} characters or fewer.`,
+    }),
+  );
+
+export const settingsSchema = z.object({
+  theme: z.enum(["light", "dark", "system"], {
+    error: "Choose light, dark or system.",
+  }),
+  locale: z.enum(
+    LOCALE_OPTIONS.map((option) => option.value) as [
+      LocaleOption,
+      ...LocaleOption[],
+    ],
+    { error: "Choose one of the listed formats." },
+  ),
+  label: deviceLabelSchema,
+});
+
+export type SettingsInput = z.input<typeof settingsSchema>;
+export type SettingsValues = z.output<typeof settingsSchema>;
+
+/** Per-field messages from a failed parse, first message per field. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
