@@ -32,7 +32,11 @@ function wsClient(url: string): ConvexClient {
   });
 }
 
-async function mutationToUpdate(url: string, subscribers: number, counter: string): Promise<number[]> {
+async function mutationToUpdate(
+  url: string,
+  subscribers: number,
+  counter: string,
+): Promise<number[]> {
   const clients = Array.from({ length: subscribers }, () => wsClient(url));
   const writer = wsClient(url);
   const latest = new Array<number>(subscribers).fill(-1);
@@ -82,7 +86,9 @@ async function main(): Promise<void> {
     log: false,
   });
   try {
-    console.log(`machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}, ${os.platform()} ${os.release()}`);
+    console.log(
+      `machine: ${os.cpus().length} x ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}, ${os.platform()} ${os.release()}`,
+    );
     const http = new ConvexHttpClient(backend.url);
     for (let i = 0; i < 20; i++) await http.query(api.messages.count, {});
     const httpSamples: number[] = [];
@@ -93,7 +99,10 @@ async function main(): Promise<void> {
     }
     report("HTTP query round trip", httpSamples);
     report("WS mutation -> update, 1 subscriber", await mutationToUpdate(backend.url, 1, "bench1"));
-    report("WS mutation -> update, 50 subscribers (last one)", await mutationToUpdate(backend.url, 50, "bench50"));
+    report(
+      "WS mutation -> update, 50 subscribers (last one)",
+      await mutationToUpdate(backend.url, 50, "bench50"),
+    );
   } finally {
     await backend.close();
     rmSync(dir, { recursive: true, force: true });

@@ -129,7 +129,9 @@ export class TokenVerifier {
       header = decodeProtectedHeader(token);
       claims = decodeJwt(token);
     } catch {
-      throw new AuthFailure("Could not parse JWT payload. Check that the token is a valid JWT format.");
+      throw new AuthFailure(
+        "Could not parse JWT payload. Check that the token is a valid JWT format.",
+      );
     }
     if (!header.alg || header.alg === "none") {
       throw new AuthFailure("Token is not signed (alg: none); refusing it.");
@@ -177,7 +179,8 @@ function describeJoseError(e: unknown): string {
   if (e instanceof joseErrors.JWTClaimValidationFailed)
     return `Invalid token claim "${e.claim}": ${e.message}`;
   if (e instanceof joseErrors.JWSSignatureVerificationFailed) return "Invalid token signature";
-  if (e instanceof joseErrors.JWKSNoMatchingKey) return "No key in the provider's JWKS matches the token's kid";
+  if (e instanceof joseErrors.JWKSNoMatchingKey)
+    return "No key in the provider's JWKS matches the token's kid";
   if (e instanceof Error) return `Invalid token: ${e.message}`;
   return "Invalid token";
 }

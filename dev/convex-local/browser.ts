@@ -27,7 +27,10 @@ export function renderBrowser(engine: Engine, params: URLSearchParams): string {
   if (table === null) {
     const rows = engine
       .tables()
-      .map((t) => `<tr><td><a href="/?table=${encodeURIComponent(t.name)}">${esc(t.name)}</a></td><td>${t.count}</td></tr>`)
+      .map(
+        (t) =>
+          `<tr><td><a href="/?table=${encodeURIComponent(t.name)}">${esc(t.name)}</a></td><td>${t.count}</td></tr>`,
+      )
       .join("");
     return page(
       "Tables",

@@ -29,7 +29,17 @@ describe("convex-local CLI", () => {
     await new Promise<void>((r) => blocker.listen(0, "127.0.0.1", () => r()));
     const port = (blocker.address() as AddressInfo).port;
     try {
-      const r = runCli(["--project", TEST_PROJECT, "--port", String(port), "--site-port", "0", "--no-watch", "--data-dir", path.join(dir, "d1")]);
+      const r = runCli([
+        "--project",
+        TEST_PROJECT,
+        "--port",
+        String(port),
+        "--site-port",
+        "0",
+        "--no-watch",
+        "--data-dir",
+        path.join(dir, "d1"),
+      ]);
       expect(r.code).toBe(1);
       expect(r.stderr).toBe(`convex-local: deployment port ${port} on 127.0.0.1 is already in use`);
     } finally {
@@ -47,7 +57,14 @@ describe("convex-local CLI", () => {
   });
 
   it("exits with one line when convex/ cannot be read", () => {
-    const missing = runCli(["--project", path.join(dir, "nothing-here"), "--port", "0", "--site-port", "0"]);
+    const missing = runCli([
+      "--project",
+      path.join(dir, "nothing-here"),
+      "--port",
+      "0",
+      "--site-port",
+      "0",
+    ]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^convex-local: cannot read the convex\/ folder at /);
     if (process.getuid?.() !== 0) {

@@ -25,7 +25,8 @@ function parseArgs(argv: string[]): ServerOptions & { readyJson: boolean } {
   };
   const portValue = (i: number, flag: string): number => {
     const n = Number(value(i, flag));
-    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new StartupError(`${flag} must be a port number`);
+    if (!Number.isInteger(n) || n < 0 || n > 65535)
+      throw new StartupError(`${flag} must be a port number`);
     return n;
   };
   for (let i = 0; i < argv.length; i++) {
@@ -82,7 +83,9 @@ async function main(): Promise<void> {
   try {
     const server = await runServer(opts);
     if (opts.readyJson) {
-      process.stdout.write(`${READY_PREFIX}${JSON.stringify({ url: server.url, siteUrl: server.siteUrl })}\n`);
+      process.stdout.write(
+        `${READY_PREFIX}${JSON.stringify({ url: server.url, siteUrl: server.siteUrl })}\n`,
+      );
     }
     let stopping = false;
     const stop = () => {
@@ -98,7 +101,8 @@ async function main(): Promise<void> {
       process.stdin.resume();
     }
   } catch (e) {
-    const message = e instanceof StartupError ? e.message : e instanceof Error ? e.message : String(e);
+    const message =
+      e instanceof StartupError ? e.message : e instanceof Error ? e.message : String(e);
     console.error(`convex-local: ${message}`);
     process.exit(1);
   }

@@ -12,11 +12,15 @@ describe("nextRun", () => {
   it("computes interval, hourly, daily, weekly and monthly times", () => {
     expect(nextRun({ type: "interval", minutes: 5 }, now, null)).toBe(now + 300_000);
     expect(nextRun({ type: "interval", seconds: 10 }, now, now - 4000)).toBe(now + 6000);
-    expect(nextRun({ type: "hourly", minuteUTC: 15 }, now, null)).toBe(Date.UTC(2026, 0, 15, 11, 15));
-    expect(nextRun({ type: "daily", hourUTC: 9, minuteUTC: 0 }, now, null)).toBe(Date.UTC(2026, 0, 16, 9, 0));
-    expect(nextRun({ type: "weekly", dayOfWeek: "monday", hourUTC: 0, minuteUTC: 0 }, now, null)).toBe(
-      Date.UTC(2026, 0, 19, 0, 0),
+    expect(nextRun({ type: "hourly", minuteUTC: 15 }, now, null)).toBe(
+      Date.UTC(2026, 0, 15, 11, 15),
     );
+    expect(nextRun({ type: "daily", hourUTC: 9, minuteUTC: 0 }, now, null)).toBe(
+      Date.UTC(2026, 0, 16, 9, 0),
+    );
+    expect(
+      nextRun({ type: "weekly", dayOfWeek: "monday", hourUTC: 0, minuteUTC: 0 }, now, null),
+    ).toBe(Date.UTC(2026, 0, 19, 0, 0));
     expect(nextRun({ type: "monthly", day: 1, hourUTC: 0, minuteUTC: 0 }, now, null)).toBe(
       Date.UTC(2026, 1, 1, 0, 0),
     );
@@ -40,7 +44,11 @@ describe("cron runner", () => {
     try {
       let value = -1;
       client.onUpdate(anyApi.messages.counter, { name: "cron" }, (n: number) => (value = n));
-      await waitFor(() => value, (n) => n >= 2, 5000);
+      await waitFor(
+        () => value,
+        (n) => n >= 2,
+        5000,
+      );
     } finally {
       await client.close();
     }

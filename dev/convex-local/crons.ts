@@ -21,7 +21,8 @@ export function nextRun(schedule: Schedule, now: number, lastRun: number | null)
   switch (schedule.type) {
     case "interval": {
       const ms =
-        ((schedule.seconds ?? 0) + (schedule.minutes ?? 0) * 60 + (schedule.hours ?? 0) * 3600) * 1000;
+        ((schedule.seconds ?? 0) + (schedule.minutes ?? 0) * 60 + (schedule.hours ?? 0) * 3600) *
+        1000;
       return ms > 0 ? (lastRun ?? now) + ms : null;
     }
     case "hourly": {
@@ -81,7 +82,9 @@ export class CronRunner {
     let count = 0;
     for (const [id, spec] of Object.entries(specs)) {
       if (nextRun(spec.schedule, Date.now(), null) === null) {
-        this.log.error(`cron "${id}": schedule ${JSON.stringify(spec.schedule)} is not supported locally`);
+        this.log.error(
+          `cron "${id}": schedule ${JSON.stringify(spec.schedule)} is not supported locally`,
+        );
         continue;
       }
       this.arm(id, spec, null);
@@ -114,7 +117,13 @@ export class CronRunner {
       await this.engine.run(kind, udfPath, (spec.args[0] ?? {}) as never, null);
       this.log.call(kind, `${udfPath} (cron "${id}")`, true, performance.now() - started);
     } catch (e) {
-      this.log.call("mutation", `${spec.name} (cron "${id}")`, false, performance.now() - started, String(e));
+      this.log.call(
+        "mutation",
+        `${spec.name} (cron "${id}")`,
+        false,
+        performance.now() - started,
+        String(e),
+      );
     }
   }
 }

@@ -184,10 +184,7 @@ export class Engine {
     } catch (e) {
       rmSync(outdir, { recursive: true, force: true });
       const errors = (e as { errors?: Message[] }).errors ?? [];
-      throw new BuildError(
-        errors.length ? formatBuildMessages(errors) : String(e),
-        errors,
-      );
+      throw new BuildError(errors.length ? formatBuildMessages(errors) : String(e), errors);
     }
     void result;
     const modules = new Map<string, () => Promise<ModuleExports>>();
@@ -329,13 +326,19 @@ export class Engine {
   resumeScheduledFunctions(onError: (line: string) => void): number {
     const pending = this.internals
       .documents("_scheduled_functions")
-      .filter((d) => (d.state as { kind?: string } | undefined)?.kind === "pending" || (d.state as { kind?: string } | undefined)?.kind === "inProgress");
+      .filter(
+        (d) =>
+          (d.state as { kind?: string } | undefined)?.kind === "pending" ||
+          (d.state as { kind?: string } | undefined)?.kind === "inProgress",
+      );
     for (const job of pending) {
       const id = job._id;
       const delay = Math.max(0, (job.scheduledTime as number) - Date.now());
       const timer = setTimeout(() => {
         void (async () => {
-          const current = this.internals.documents("_scheduled_functions").find((d) => d._id === id);
+          const current = this.internals
+            .documents("_scheduled_functions")
+            .find((d) => d._id === id);
           const kind = (current?.state as { kind?: string } | undefined)?.kind;
           if (kind !== "pending" && kind !== "inProgress") return;
           this.internals.patchCommitted(id, { state: { kind: "inProgress" } });
@@ -343,10 +346,18 @@ export class Engine {
             const { udfPath, kind: fnKind } = await this.resolve(job.name as string, "any", false);
             const args = ((job.args as Value[] | undefined)?.[0] ?? {}) as Value;
             await this.run(fnKind, udfPath, convexToJson(args), null);
-            this.internals.patchCommitted(id, { state: { kind: "success" }, completedTime: Date.now() });
+            this.internals.patchCommitted(id, {
+              state: { kind: "success" },
+              completedTime: Date.now(),
+            });
           } catch (e) {
-            onError(`scheduled function ${String(job.name)} failed: ${e instanceof Error ? e.message : String(e)}`);
-            this.internals.patchCommitted(id, { state: { kind: "failed" }, completedTime: Date.now() });
+            onError(
+              `scheduled function ${String(job.name)} failed: ${e instanceof Error ? e.message : String(e)}`,
+            );
+            this.internals.patchCommitted(id, {
+              state: { kind: "failed" },
+              completedTime: Date.now(),
+            });
           }
           // Let the server persist the final state (no transaction committed it).
           this.options.onCommit?.(this.lastCommitTs);
@@ -369,7 +380,8 @@ export class Engine {
   }
 
   importSnapshot(snapshot: Snapshot): void {
-    if (snapshot.version !== 1) throw new Error(`Unknown snapshot version ${String(snapshot.version)}`);
+    if (snapshot.version !== 1)
+      throw new Error(`Unknown snapshot version ${String(snapshot.version)}`);
     const lastCommitTs = BigInt(snapshot.lastCommitTs);
     this.internals.importState({
       documents: snapshot.documents.map((d) => jsonToConvex(d) as Doc),
@@ -382,7 +394,10 @@ export class Engine {
 }
 
 /** Error text and data as Convex sends them to clients. */
-export function describeError(e: unknown, requestId: string): { message: string; data?: JSONValue } {
+export function describeError(
+  e: unknown,
+  requestId: string,
+): { message: string; data?: JSONValue } {
   if (e instanceof ConvexError || (e instanceof Error && e.name === "ConvexError" && "data" in e)) {
     const data = (e as ConvexError<Value>).data;
     return {

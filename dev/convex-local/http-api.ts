@@ -67,7 +67,10 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 
 export function isLoopback(address: string | undefined): boolean {
   return (
-    address === "127.0.0.1" || address === "::1" || address === "::ffff:127.0.0.1" || address === undefined
+    address === "127.0.0.1" ||
+    address === "::1" ||
+    address === "::ffff:127.0.0.1" ||
+    address === undefined
   );
 }
 
@@ -153,7 +156,9 @@ export function deploymentHandler(ctx: ApiContext) {
       if (e instanceof HttpError) {
         sendJson(res, e.status, { code: e.code, message: e.message });
       } else {
-        ctx.log.error(`internal error on ${url.pathname}: ${e instanceof Error ? e.stack : String(e)}`);
+        ctx.log.error(
+          `internal error on ${url.pathname}: ${e instanceof Error ? e.stack : String(e)}`,
+        );
         sendJson(res, 500, { code: "InternalServerError", message: String(e) });
       }
     }
@@ -192,7 +197,13 @@ async function callFunction(
     sendJson(res, 200, { status: "success", value, logLines: [] });
   } catch (e) {
     const { message, data } = describeError(e, requestId);
-    ctx.log.call(resolvedKind, parsed.path, false, performance.now() - started, message.split("\n")[1]);
+    ctx.log.call(
+      resolvedKind,
+      parsed.path,
+      false,
+      performance.now() - started,
+      message.split("\n")[1],
+    );
     sendJson(res, STATUS_UDF_FAILED, {
       status: "error",
       errorMessage: message,
@@ -239,14 +250,25 @@ export function siteHandler(ctx: ApiContext) {
       const buf = Buffer.from(await response.arrayBuffer());
       res.writeHead(response.status, out);
       res.end(buf);
-      ctx.log.call("http", `${req.method ?? "GET"} ${pathAndQuery}`, response.status < 500, performance.now() - started);
+      ctx.log.call(
+        "http",
+        `${req.method ?? "GET"} ${pathAndQuery}`,
+        response.status < 500,
+        performance.now() - started,
+      );
     } catch (e) {
       if (e instanceof HttpError) {
         sendJson(res, e.status, { code: e.code, message: e.message });
         return;
       }
       const { message } = describeError(e, newRequestId());
-      ctx.log.call("http", `${req.method ?? "GET"} ${pathAndQuery}`, false, performance.now() - started, message.split("\n")[1]);
+      ctx.log.call(
+        "http",
+        `${req.method ?? "GET"} ${pathAndQuery}`,
+        false,
+        performance.now() - started,
+        message.split("\n")[1],
+      );
       res.writeHead(500, { "Content-Type": "text/plain" });
       res.end(message);
     }

@@ -16,7 +16,11 @@ afterAll(async () => {
   await backend?.cleanup();
 });
 
-function post(path: string, body: string | Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}) {
+function post(
+  path: string,
+  body: string | Uint8Array<ArrayBuffer>,
+  headers: Record<string, string> = {},
+) {
   return fetch(`${backend.url}${path}`, {
     method: "POST",
     body,
@@ -45,7 +49,9 @@ describe("ConvexHttpClient", () => {
   it("serializes concurrent mutations so no update is lost", async () => {
     const client = new ConvexHttpClient(backend.url);
     await Promise.all(
-      Array.from({ length: 20 }, () => new ConvexHttpClient(backend.url).mutation(api.messages.increment, { name: "c" })),
+      Array.from({ length: 20 }, () =>
+        new ConvexHttpClient(backend.url).mutation(api.messages.increment, { name: "c" }),
+      ),
     );
     expect(await client.query(api.messages.counter, { name: "c" })).toBe(20);
   });
@@ -65,7 +71,10 @@ describe("ConvexHttpClient", () => {
   it("accepts a customJwt (ES256, data-URI JWKS) token", async () => {
     const client = new ConvexHttpClient(backend.url);
     client.setAuth(
-      await backend.token({ iss: "https://custom.example", aud: "custom-app", sub: "c1" }, { keys: backend.customKeys }),
+      await backend.token(
+        { iss: "https://custom.example", aud: "custom-app", sub: "c1" },
+        { keys: backend.customKeys },
+      ),
     );
     expect(await client.query(api.messages.whoami, {})).toMatchObject({
       subject: "c1",
@@ -76,10 +85,18 @@ describe("ConvexHttpClient", () => {
   it("refuses bad tokens with a 401 and a clear message", async () => {
     const other = await (await import("./testing")).makeKeys("RS256");
     const cases: [string, Promise<string>, RegExp][] = [
-      ["expired", backend.token({}, { expiresIn: Math.floor(Date.now() / 1000) - 3600 }), /expired/i],
+      [
+        "expired",
+        backend.token({}, { expiresIn: Math.floor(Date.now() / 1000) - 3600 }),
+        /expired/i,
+      ],
       ["wrong audience", backend.token({ aud: "someone-else" }), /audience/i],
       ["wrong issuer", backend.token({ iss: "http://evil.example" }), /issuer/i],
-      ["bad signature", backend.token({}, { keys: { ...other, kid: backend.keys.kid } }), /signature/i],
+      [
+        "bad signature",
+        backend.token({}, { keys: { ...other, kid: backend.keys.kid } }),
+        /signature/i,
+      ],
       [
         "unsigned",
         Promise.resolve(
@@ -107,7 +124,9 @@ describe("ConvexHttpClient", () => {
 
   it("preserves ConvexError data for the caller", async () => {
     const client = new ConvexHttpClient(backend.url);
-    const error = await client.mutation(api.messages.fail, { code: "OUT_OF_STOCK" }).catch((e: unknown) => e);
+    const error = await client
+      .mutation(api.messages.fail, { code: "OUT_OF_STOCK" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConvexError);
     expect((error as ConvexError<{ code: string }>).data).toEqual({
       code: "OUT_OF_STOCK",
@@ -130,9 +149,9 @@ describe("ConvexHttpClient", () => {
     await expect(client.query(api.messages.secretCount, {})).rejects.toThrow(
       /Could not find public function for 'messages:secretCount'/,
     );
-    await expect(client.mutation(api.messages.insertInternal, { author: "x", body: "y" })).rejects.toThrow(
-      /Could not find public function/,
-    );
+    await expect(
+      client.mutation(api.messages.insertInternal, { author: "x", body: "y" }),
+    ).rejects.toThrow(/Could not find public function/);
   });
 
   it("rejects wrong arguments with a validation error and writes nothing", async () => {
@@ -141,15 +160,17 @@ describe("ConvexHttpClient", () => {
     await expect(client.mutation(api.messages.send, { author: 1, body: "x" })).rejects.toThrow(
       /ArgumentValidationError/,
     );
-    await expect(client.mutation(api.messages.send, { author: "a", body: "x", extra: true })).rejects.toThrow(
-      /ArgumentValidationError/,
-    );
+    await expect(
+      client.mutation(api.messages.send, { author: "a", body: "x", extra: true }),
+    ).rejects.toThrow(/ArgumentValidationError/);
     expect(await client.query(api.messages.count, {})).toBe(before);
   });
 
   it("reports a schema violation inside a function as a function error, not an argument error", async () => {
     const client = new ConvexHttpClient(backend.url);
-    const error = (await client.mutation(api.messages.badWrite, {}).catch((e: unknown) => e)) as Error;
+    const error = (await client
+      .mutation(api.messages.badWrite, {})
+      .catch((e: unknown) => e)) as Error;
     expect(error.message).toMatch(/Uncaught Error/);
     expect(error.message).not.toMatch(/ArgumentValidationError/);
   });
@@ -172,14 +193,18 @@ describe("bad HTTP input", () => {
     const res = await post("/api/query", "{nope");
     expect(res.status).toBe(400);
     expect((await res.json()).code).toBe("BadJsonBody");
-    expect(await new ConvexHttpClient(backend.url).query(api.messages.count, {})).toBeGreaterThan(0);
+    expect(await new ConvexHttpClient(backend.url).query(api.messages.count, {})).toBeGreaterThan(
+      0,
+    );
   });
 
   it("answers an oversize body with 413", async () => {
     const big = new Uint8Array(17 * 1024 * 1024).fill(0x61);
     const res = await post("/api/mutation", big);
     expect(res.status).toBe(413);
-    expect(await new ConvexHttpClient(backend.url).query(api.messages.count, {})).toBeGreaterThan(0);
+    expect(await new ConvexHttpClient(backend.url).query(api.messages.count, {})).toBeGreaterThan(
+      0,
+    );
   });
 
   it("answers unknown routes with 404", async () => {

@@ -5,7 +5,13 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { convexTest } from "convex-test";
-import { defineSchema, defineTable, makeFunctionReference, mutationGeneric, queryGeneric } from "convex/server";
+import {
+  defineSchema,
+  defineTable,
+  makeFunctionReference,
+  mutationGeneric,
+  queryGeneric,
+} from "convex/server";
 import { v } from "convex/values";
 import { assertShape, captureInternals, PINNED_CONVEX_TEST_VERSION } from "./internals";
 
@@ -14,10 +20,16 @@ const add = mutationGeneric({
   args: { text: v.string() },
   handler: async (ctx, args) => await ctx.db.insert("notes", args),
 });
-const all = queryGeneric({ args: {}, handler: async (ctx) => await ctx.db.query("notes").collect() });
+const all = queryGeneric({
+  args: {},
+  handler: async (ctx) => await ctx.db.query("notes").collect(),
+});
 const addRef = makeFunctionReference<"mutation", { text: string }, string>("notes:add");
 const allRef = makeFunctionReference<"query", Record<string, never>, unknown>("notes:all");
-const modules = { "/convex/_generated/api.js": async () => ({}), "/convex/notes.ts": async () => ({ add, all }) };
+const modules = {
+  "/convex/_generated/api.js": async () => ({}),
+  "/convex/notes.ts": async () => ({ add, all }),
+};
 
 describe("convex-test internals", () => {
   it("is the pinned version", () => {

@@ -27,7 +27,9 @@ export function createLogger(enabled: boolean): Logger {
       if (!enabled) return;
       const mark = ok ? "✔" : "✖";
       const letter = KIND_LETTER[kind] ?? "?";
-      console.log(`${stamp()} ${mark} ${letter} ${udfPath} ${ms.toFixed(1)}ms${note ? ` ${note}` : ""}`);
+      console.log(
+        `${stamp()} ${mark} ${letter} ${udfPath} ${ms.toFixed(1)}ms${note ? ` ${note}` : ""}`,
+      );
     },
   };
 }

@@ -1,7 +1,16 @@
 // Persistence and reload: data written before a restart is there after it (snapshot), --reset
 // starts empty, the seed runs only on an empty database, and hot reload swaps functions while
 // keeping data and keeps the previous version on a syntax error.
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -58,7 +67,9 @@ describe("restart", () => {
     cleanups.push(() => backend.cleanup());
     const client = new ConvexHttpClient(backend.url);
     await Promise.all(
-      Array.from({ length: 30 }, (_, i) => client.mutation(api.messages.send, { author: "burst", body: String(i) })),
+      Array.from({ length: 30 }, (_, i) =>
+        client.mutation(api.messages.send, { author: "burst", body: String(i) }),
+      ),
     );
     const file = path.join(backend.dir, "data", "snapshot.json");
     const count = () => {
@@ -79,69 +90,88 @@ describe("restart", () => {
 });
 
 describe("hot reload", () => {
-  it("reloads changed functions with data kept, and keeps serving on a syntax or type error", { timeout: 90_000 }, async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "convex-local-reload-"));
-    const project = path.join(dir, "project");
-    cpSync(TEST_PROJECT, project, {
-      recursive: true,
-      filter: (src) => !src.includes(".convex-local"),
-    });
-    // Resolve `convex` from this repo's node_modules.
-    symlinkSync(path.resolve(TEST_PROJECT, "../../../node_modules"), path.join(project, "node_modules"));
-    const backend = await startLocalBackend({
-      projectDir: project,
-      port: 0,
-      sitePort: 0,
-      dataDir: path.join(dir, "data"),
-      envFile: path.join(dir, "none.env"),
-      watch: true,
-      log: false,
-    });
-    cleanups.push(async () => {
-      await backend.close();
-      rmSync(dir, { recursive: true, force: true });
-    });
-    const client = new ConvexHttpClient(backend.url);
-    await client.mutation(api.messages.send, { author: "r", body: "kept" });
-    const file = path.join(project, "convex", "messages.ts");
-    const original = readFileSync(file, "utf8");
-    writeFileSync(file, `${original}\nexport const version = query({ args: {}, handler: async () => "v2" });\n`);
-    const v2 = await pollQuery(client, "v2");
-    expect(v2).toBe("v2");
-    expect(await client.query(api.messages.count, { author: "r" })).toBe(1);
+  it(
+    "reloads changed functions with data kept, and keeps serving on a syntax or type error",
+    { timeout: 90_000 },
+    async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), "convex-local-reload-"));
+      const project = path.join(dir, "project");
+      cpSync(TEST_PROJECT, project, {
+        recursive: true,
+        filter: (src) => !src.includes(".convex-local"),
+      });
+      // Resolve `convex` from this repo's node_modules.
+      symlinkSync(
+        path.resolve(TEST_PROJECT, "../../../node_modules"),
+        path.join(project, "node_modules"),
+      );
+      const backend = await startLocalBackend({
+        projectDir: project,
+        port: 0,
+        sitePort: 0,
+        dataDir: path.join(dir, "data"),
+        envFile: path.join(dir, "none.env"),
+        watch: true,
+        log: false,
+      });
+      cleanups.push(async () => {
+        await backend.close();
+        rmSync(dir, { recursive: true, force: true });
+      });
+      const client = new ConvexHttpClient(backend.url);
+      await client.mutation(api.messages.send, { author: "r", body: "kept" });
+      const file = path.join(project, "convex", "messages.ts");
+      const original = readFileSync(file, "utf8");
+      writeFileSync(
+        file,
+        `${original}\nexport const version = query({ args: {}, handler: async () => "v2" });\n`,
+      );
+      const v2 = await pollQuery(client, "v2");
+      expect(v2).toBe("v2");
+      expect(await client.query(api.messages.count, { author: "r" })).toBe(1);
 
-    const status = async () =>
-      (await (await fetch(`${backend.url}/_local/status`)).json()) as { reloads: number; lastError: string | null };
-    const nextReload = async (after: number) => {
-      const started = Date.now();
-      for (;;) {
-        const s = await status();
-        if (s.reloads > after || Date.now() - started > 40_000) return s;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    };
+      const status = async () =>
+        (await (await fetch(`${backend.url}/_local/status`)).json()) as {
+          reloads: number;
+          lastError: string | null;
+        };
+      const nextReload = async (after: number) => {
+        const started = Date.now();
+        for (;;) {
+          const s = await status();
+          if (s.reloads > after || Date.now() - started > 40_000) return s;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      };
 
-    let before = (await status()).reloads;
-    writeFileSync(file, `${original}\nexport const version = query({ args: {}, handler: async () => "v3" ;\n`);
-    const syntax = await nextReload(before);
-    expect(syntax.lastError).toMatch(/convex\/messages\.ts[:(]\d+/);
-    expect(await client.query(api.messages.version, {})).toBe("v2");
+      let before = (await status()).reloads;
+      writeFileSync(
+        file,
+        `${original}\nexport const version = query({ args: {}, handler: async () => "v3" ;\n`,
+      );
+      const syntax = await nextReload(before);
+      expect(syntax.lastError).toMatch(/convex\/messages\.ts[:(]\d+/);
+      expect(await client.query(api.messages.version, {})).toBe("v2");
 
-    // A type error is refused too (tsc runs before the swap, like `npx convex dev`).
-    before = syntax.reloads;
-    writeFileSync(
-      file,
-      `${original}\nexport const version = query({ args: {}, handler: async () => { const n: number = "v4"; return n; } });\n`,
-    );
-    const typed = await nextReload(before);
-    expect(typed.lastError).toMatch(/messages\.ts\(\d+,\d+\): error TS2322/);
-    expect(await client.query(api.messages.version, {})).toBe("v2");
+      // A type error is refused too (tsc runs before the swap, like `npx convex dev`).
+      before = syntax.reloads;
+      writeFileSync(
+        file,
+        `${original}\nexport const version = query({ args: {}, handler: async () => { const n: number = "v4"; return n; } });\n`,
+      );
+      const typed = await nextReload(before);
+      expect(typed.lastError).toMatch(/messages\.ts\(\d+,\d+\): error TS2322/);
+      expect(await client.query(api.messages.version, {})).toBe("v2");
 
-    before = typed.reloads;
-    writeFileSync(file, `${original}\nexport const version = query({ args: {}, handler: async () => "v5" });\n`);
-    expect((await nextReload(before)).lastError).toBeNull();
-    expect(await client.query(api.messages.version, {})).toBe("v5");
-  });
+      before = typed.reloads;
+      writeFileSync(
+        file,
+        `${original}\nexport const version = query({ args: {}, handler: async () => "v5" });\n`,
+      );
+      expect((await nextReload(before)).lastError).toBeNull();
+      expect(await client.query(api.messages.version, {})).toBe("v5");
+    },
+  );
 });
 
 async function pollQuery(client: ConvexHttpClient, expected: string): Promise<string> {

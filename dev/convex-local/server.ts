@@ -1,7 +1,18 @@
 // Runs one local backend in this process: the deployment port (HTTP API, WebSocket sync, data
 // browser) and the site port (HTTP actions), plus function env from the env file, snapshots,
 // the optional seed and hot reload. `cli.ts` and the child process behind `index.ts` use it.
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, statSync, watch, writeFileSync, type FSWatcher } from "node:fs";
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  watch,
+  writeFileSync,
+  type FSWatcher,
+} from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -108,7 +119,10 @@ class SnapshotStore {
     const now = Date.now();
     if (this.timer === null) this.firstPending = now;
     else clearTimeout(this.timer);
-    const delay = Math.min(SNAPSHOT_DEBOUNCE_MS, Math.max(0, this.firstPending + SNAPSHOT_MAX_DELAY_MS - now));
+    const delay = Math.min(
+      SNAPSHOT_DEBOUNCE_MS,
+      Math.max(0, this.firstPending + SNAPSHOT_MAX_DELAY_MS - now),
+    );
     this.timer = setTimeout(() => this.flush(), delay);
   }
 
@@ -169,7 +183,8 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
     await closeServer(deployment);
     throw e;
   }
-  const urlHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
+  const urlHost =
+    host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
   const url = `http://${urlHost}:${port}`;
   const siteUrl = `http://${urlHost}:${sitePort}`;
 
@@ -214,8 +229,7 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
       log.info(`loaded data from ${dataDir}`);
       const resumed = engine.resumeScheduledFunctions((line) => log.error(line));
       if (resumed > 0) log.info(`re-armed ${resumed} pending scheduled function(s)`);
-    }
-    else if (options.reset) log.info("starting with an empty database (--reset)");
+    } else if (options.reset) log.info("starting with an empty database (--reset)");
     if (options.seed && engine.isEmpty()) {
       const { udfPath, kind } = await engine.resolve(options.seed, "mutation", false);
       await engine.run(kind, udfPath, {}, null);
@@ -229,7 +243,12 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
   }
 
   const reloadStatus = { reloads: 0, lastError: null as string | null };
-  const ctx: ApiContext = { engine, verifier: () => verifier, log, status: () => ({ ...reloadStatus }) };
+  const ctx: ApiContext = {
+    engine,
+    verifier: () => verifier,
+    log,
+    status: () => ({ ...reloadStatus }),
+  };
   deploymentRequest = deploymentHandler(ctx);
   siteRequest = siteHandler(ctx);
 
@@ -241,7 +260,13 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const conn = new SyncConnection(ws, engine, () => verifier, log, (c) => connections.delete(c));
+      const conn = new SyncConnection(
+        ws,
+        engine,
+        () => verifier,
+        log,
+        (c) => connections.delete(c),
+      );
       connections.add(conn);
     });
   });
@@ -258,7 +283,9 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
           const typeErrors = await typecheckConvex(projectDir);
           if (typeErrors !== null) {
             reloadStatus.lastError = typeErrors;
-            log.error(`✖ convex/ has type errors; still serving the previous version:\n${typeErrors}`);
+            log.error(
+              `✖ convex/ has type errors; still serving the previous version:\n${typeErrors}`,
+            );
             return;
           }
           await engine.reload();
@@ -268,7 +295,8 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
           log.info(`✔ reloaded convex/ functions in ${(performance.now() - started).toFixed(0)}ms`);
           for (const c of connections) c.notifyCommit();
         } catch (e) {
-          const detail = e instanceof BuildError ? e.message : e instanceof Error ? e.message : String(e);
+          const detail =
+            e instanceof BuildError ? e.message : e instanceof Error ? e.message : String(e);
           reloadStatus.lastError = detail;
           log.error(`✖ convex/ failed to build; still serving the previous version:\n${detail}`);
         } finally {
@@ -298,7 +326,9 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
   log.info(`  deployment URL (NEXT_PUBLIC_CONVEX_URL): ${url}`);
   log.info(`  site URL (CONVEX_SITE_URL, HTTP actions): ${siteUrl}`);
   log.info(`  data browser: ${url}/`);
-  log.info(`  env: ${envCount} variables from ${envFile}${existsSync(envFile) ? "" : " (file not found)"}`);
+  log.info(
+    `  env: ${envCount} variables from ${envFile}${existsSync(envFile) ? "" : " (file not found)"}`,
+  );
   log.info(`  data: ${dataDir}; auth providers: ${verifier.providerCount}`);
 
   let closing: Promise<void> | null = null;

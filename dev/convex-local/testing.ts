@@ -23,12 +23,17 @@ export type TestBackend = LocalBackend & {
   keys: Keys;
   customKeys: Keys;
   /** Signs a token the backend's own-site OIDC provider accepts unless overridden. */
-  token(claims?: Record<string, unknown>, opts?: { expiresIn?: string | number; keys?: Keys; alg?: string }): Promise<string>;
+  token(
+    claims?: Record<string, unknown>,
+    opts?: { expiresIn?: string | number; keys?: Keys; alg?: string },
+  ): Promise<string>;
   restart(extra?: Partial<LocalBackendOptions>): Promise<void>;
   cleanup(): Promise<void>;
 };
 
-export async function startTestBackend(extra: Partial<LocalBackendOptions> = {}): Promise<TestBackend> {
+export async function startTestBackend(
+  extra: Partial<LocalBackendOptions> = {},
+): Promise<TestBackend> {
   const dir = mkdtempSync(path.join(tmpdir(), "convex-local-test-"));
   const keys = await makeKeys("RS256");
   const customKeys = await makeKeys("ES256");

@@ -36,14 +36,23 @@ describe("ConvexClient over WebSocket", () => {
     const writer = newClient();
     const seen: number[] = [];
     watcher.onUpdate(api.messages.count, { author: "w1" }, (n: number) => seen.push(n));
-    await waitFor(() => seen, (s) => s.length === 1);
+    await waitFor(
+      () => seen,
+      (s) => s.length === 1,
+    );
     expect(seen).toEqual([0]);
     await writer.mutation(api.messages.send, { author: "w1", body: "a" });
-    await waitFor(() => seen, (s) => s.at(-1) === 1);
+    await waitFor(
+      () => seen,
+      (s) => s.at(-1) === 1,
+    );
     // A mutation that changes nothing this query reads pushes no new value.
     await writer.mutation(api.messages.send, { author: "other", body: "b" });
     await writer.mutation(api.messages.send, { author: "w1", body: "c" });
-    await waitFor(() => seen, (s) => s.at(-1) === 2);
+    await waitFor(
+      () => seen,
+      (s) => s.at(-1) === 2,
+    );
     expect(seen).toEqual([0, 1, 2]);
   });
 
@@ -51,7 +60,10 @@ describe("ConvexClient over WebSocket", () => {
     const client = newClient();
     let latest = -1;
     client.onUpdate(api.messages.counter, { name: "own" }, (n: number) => (latest = n));
-    await waitFor(() => latest, (n) => n === 0);
+    await waitFor(
+      () => latest,
+      (n) => n === 0,
+    );
     const result = await client.mutation(api.messages.increment, { name: "own" });
     expect(result).toBe(1);
     expect(latest).toBe(1);
@@ -60,7 +72,9 @@ describe("ConvexClient over WebSocket", () => {
   it("runs one client's mutations in the order they were sent", async () => {
     const client = newClient();
     const bodies = Array.from({ length: 15 }, (_, i) => `m${i}`);
-    await Promise.all(bodies.map((body) => client.mutation(api.messages.send, { author: "order", body })));
+    await Promise.all(
+      bodies.map((body) => client.mutation(api.messages.send, { author: "order", body })),
+    );
     const all = (await client.query(api.messages.list, {})) as { author: string; body: string }[];
     expect(all.filter((m) => m.author === "order").map((m) => m.body)).toEqual(bodies);
   });
@@ -69,14 +83,22 @@ describe("ConvexClient over WebSocket", () => {
     const watcher = newClient();
     const writer = newClient();
     const seen: number[] = [];
-    const unsubscribe = watcher.onUpdate(api.messages.count, { author: "u1" }, (n: number) => seen.push(n));
-    await waitFor(() => seen, (s) => s.length === 1);
+    const unsubscribe = watcher.onUpdate(api.messages.count, { author: "u1" }, (n: number) =>
+      seen.push(n),
+    );
+    await waitFor(
+      () => seen,
+      (s) => s.length === 1,
+    );
     unsubscribe();
     await writer.mutation(api.messages.send, { author: "u1", body: "a" });
     // A second, still-subscribed query proves updates are flowing to this client.
     const other: number[] = [];
     watcher.onUpdate(api.messages.count, { author: "u1" }, (n: number) => other.push(n));
-    await waitFor(() => other, (s) => s.at(-1) === 1);
+    await waitFor(
+      () => other,
+      (s) => s.at(-1) === 1,
+    );
     expect(seen).toEqual([0]);
   });
 
@@ -84,12 +106,21 @@ describe("ConvexClient over WebSocket", () => {
     const client = newClient();
     let who: unknown = "unset";
     client.onUpdate(api.messages.whoami, {}, (w: unknown) => (who = w));
-    await waitFor(() => who, (w) => w === null);
+    await waitFor(
+      () => who,
+      (w) => w === null,
+    );
     const token = await backend.token({ sub: "alice;s1" });
     client.setAuth(async () => token);
-    await waitFor(() => who, (w) => (w as { subject?: string } | null)?.subject === "alice;s1");
+    await waitFor(
+      () => who,
+      (w) => (w as { subject?: string } | null)?.subject === "alice;s1",
+    );
     client.client.clearAuth();
-    await waitFor(() => who, (w) => w === null);
+    await waitFor(
+      () => who,
+      (w) => w === null,
+    );
   });
 
   it("refetches the token when the server rejects an expired one, then resumes", async () => {
@@ -101,10 +132,17 @@ describe("ConvexClient over WebSocket", () => {
       // The first token is already expired; a forced refresh gets a fresh one.
       return forceRefreshToken
         ? await backend.token({ sub: "fresh;s2" })
-        : await backend.token({ sub: "stale;s1" }, { expiresIn: Math.floor(Date.now() / 1000) - 60 });
+        : await backend.token(
+            { sub: "stale;s1" },
+            { expiresIn: Math.floor(Date.now() / 1000) - 60 },
+          );
     });
     client.onUpdate(api.messages.whoami, {}, (w: unknown) => (who = w));
-    await waitFor(() => who, (w) => (w as { subject?: string } | null)?.subject === "fresh;s2", 10_000);
+    await waitFor(
+      () => who,
+      (w) => (w as { subject?: string } | null)?.subject === "fresh;s2",
+      10_000,
+    );
     expect(requests[0]).toBe(false);
     expect(requests).toContain(true);
   });
@@ -113,33 +151,60 @@ describe("ConvexClient over WebSocket", () => {
     const watcher = newClient();
     const seen: number[] = [];
     watcher.onUpdate(api.messages.count, { author: "sched" }, (n: number) => seen.push(n));
-    await waitFor(() => seen, (s) => s.length === 1);
-    await newClient().mutation(api.messages.sendLater, { author: "sched", body: "later", delayMs: 50 });
-    await waitFor(() => seen, (s) => s.at(-1) === 1);
+    await waitFor(
+      () => seen,
+      (s) => s.length === 1,
+    );
+    await newClient().mutation(api.messages.sendLater, {
+      author: "sched",
+      body: "later",
+      delayMs: 50,
+    });
+    await waitFor(
+      () => seen,
+      (s) => s.at(-1) === 1,
+    );
   });
 
   it("pushes an action's ctx.runMutation write to subscribers and returns its result", async () => {
     const watcher = newClient();
     const seen: number[] = [];
     watcher.onUpdate(api.messages.count, { author: "act" }, (n: number) => seen.push(n));
-    await waitFor(() => seen, (s) => s.length === 1);
-    const result = await newClient().action(api.messages.sendViaAction, { author: "act", body: "x" });
+    await waitFor(
+      () => seen,
+      (s) => s.length === 1,
+    );
+    const result = await newClient().action(api.messages.sendViaAction, {
+      author: "act",
+      body: "x",
+    });
     expect(typeof result.id).toBe("string");
-    await waitFor(() => seen, (s) => s.at(-1) === 1);
+    await waitFor(
+      () => seen,
+      (s) => s.at(-1) === 1,
+    );
   });
 
   it("delivers query errors with ConvexError data and mutation errors to the caller", async () => {
     const client = newClient();
     let error: unknown = null;
-    client.onUpdate(api.messages.crash, {}, () => undefined, (e: Error) => (error = e));
-    await waitFor(() => error, (e) => e !== null);
+    client.onUpdate(
+      api.messages.crash,
+      {},
+      () => undefined,
+      (e: Error) => (error = e),
+    );
+    await waitFor(
+      () => error,
+      (e) => e !== null,
+    );
     expect(String((error as Error).message)).toMatch(/plain failure/);
     await expect(client.mutation(api.messages.fail, { code: "NOPE" })).rejects.toMatchObject({
       data: { code: "NOPE", message: "failed with NOPE" },
     });
-    await expect(client.mutation(api.messages.insertInternal, { author: "a", body: "b" })).rejects.toThrow(
-      /Could not find public function/,
-    );
+    await expect(
+      client.mutation(api.messages.insertInternal, { author: "a", body: "b" }),
+    ).rejects.toThrow(/Could not find public function/);
   });
 });
 
@@ -159,28 +224,62 @@ describe("bad WebSocket input", () => {
     const healthy = newClient();
     const seen: number[] = [];
     healthy.onUpdate(api.messages.count, { author: "h" }, (n: number) => seen.push(n));
-    await waitFor(() => seen, (s) => s.length === 1);
+    await waitFor(
+      () => seen,
+      (s) => s.length === 1,
+    );
 
     const a = await rawSocket();
     a.ws.send("{not json");
     await a.closed;
-    expect(a.messages).toContainEqual({ type: "FatalError", error: "Malformed message: invalid JSON" });
+    expect(a.messages).toContainEqual({
+      type: "FatalError",
+      error: "Malformed message: invalid JSON",
+    });
 
     const b = await rawSocket();
     b.ws.send(JSON.stringify({ type: "Bogus" }));
     await b.closed;
-    expect(b.messages[0]).toMatchObject({ type: "FatalError", error: expect.stringMatching(/Unknown message type/) });
+    expect(b.messages[0]).toMatchObject({
+      type: "FatalError",
+      error: expect.stringMatching(/Unknown message type/),
+    });
 
     await newClient().mutation(api.messages.send, { author: "h", body: "x" });
-    await waitFor(() => seen, (s) => s.at(-1) === 1);
+    await waitFor(
+      () => seen,
+      (s) => s.at(-1) === 1,
+    );
   });
 
   it("answers an invalid token with AuthError without advancing the identity", async () => {
     const s = await rawSocket();
-    s.ws.send(JSON.stringify({ type: "Connect", sessionId: "x", connectionCount: 0, lastCloseReason: null, clientTs: Date.now() }));
-    s.ws.send(JSON.stringify({ type: "Authenticate", tokenType: "User", value: await backend.token({ aud: "wrong" }), baseVersion: 0 }));
-    await waitFor(() => s.messages, (m) => m.length > 0);
-    expect(s.messages[0]).toMatchObject({ type: "AuthError", baseVersion: 0, authUpdateAttempted: true });
+    s.ws.send(
+      JSON.stringify({
+        type: "Connect",
+        sessionId: "x",
+        connectionCount: 0,
+        lastCloseReason: null,
+        clientTs: Date.now(),
+      }),
+    );
+    s.ws.send(
+      JSON.stringify({
+        type: "Authenticate",
+        tokenType: "User",
+        value: await backend.token({ aud: "wrong" }),
+        baseVersion: 0,
+      }),
+    );
+    await waitFor(
+      () => s.messages,
+      (m) => m.length > 0,
+    );
+    expect(s.messages[0]).toMatchObject({
+      type: "AuthError",
+      baseVersion: 0,
+      authUpdateAttempted: true,
+    });
     expect((s.messages[0] as { error: string }).error).toMatch(/audience/);
     s.ws.close();
   });

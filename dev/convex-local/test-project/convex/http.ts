@@ -21,8 +21,11 @@ http.route({
 http.route({
   path: "/.well-known/jwks.json",
   method: "GET",
-  handler: httpAction(async () =>
-    new Response(process.env.JWKS ?? '{"keys":[]}', { headers: { "Content-Type": "application/json" } }),
+  handler: httpAction(
+    async () =>
+      new Response(process.env.JWKS ?? '{"keys":[]}', {
+        headers: { "Content-Type": "application/json" },
+      }),
   ),
 });
 

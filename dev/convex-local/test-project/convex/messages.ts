@@ -13,7 +13,10 @@ export const count = query({
   args: { author: v.optional(v.string()) },
   handler: async (ctx, { author }) => {
     const rows = author
-      ? await ctx.db.query("messages").withIndex("by_author", (q) => q.eq("author", author)).collect()
+      ? await ctx.db
+          .query("messages")
+          .withIndex("by_author", (q) => q.eq("author", author))
+          .collect()
       : await ctx.db.query("messages").collect();
     return rows.length;
   },
@@ -27,7 +30,10 @@ export const send = mutation({
 export const increment = mutation({
   args: { name: v.string() },
   handler: async (ctx, { name }) => {
-    const row = await ctx.db.query("counters").withIndex("by_name", (q) => q.eq("name", name)).unique();
+    const row = await ctx.db
+      .query("counters")
+      .withIndex("by_name", (q) => q.eq("name", name))
+      .unique();
     if (row) {
       await ctx.db.patch(row._id, { value: row.value + 1 });
       return row.value + 1;
@@ -40,7 +46,12 @@ export const increment = mutation({
 export const counter = query({
   args: { name: v.string() },
   handler: async (ctx, { name }) =>
-    (await ctx.db.query("counters").withIndex("by_name", (q) => q.eq("name", name)).unique())?.value ?? 0,
+    (
+      await ctx.db
+        .query("counters")
+        .withIndex("by_name", (q) => q.eq("name", name))
+        .unique()
+    )?.value ?? 0,
 });
 
 export const fail = mutation({
@@ -62,7 +73,12 @@ export const whoami = query({
   handler: async (ctx) => {
     const identity = await ctx.auth.getUserIdentity();
     return identity
-      ? { subject: identity.subject, issuer: identity.issuer, tokenIdentifier: identity.tokenIdentifier, email: identity.email ?? null }
+      ? {
+          subject: identity.subject,
+          issuer: identity.issuer,
+          tokenIdentifier: identity.tokenIdentifier,
+          email: identity.email ?? null,
+        }
       : null;
   },
 });
@@ -101,7 +117,10 @@ export const env = query({
 export const tick = internalMutation({
   args: {},
   handler: async (ctx) => {
-    const row = await ctx.db.query("counters").withIndex("by_name", (q) => q.eq("name", "cron")).unique();
+    const row = await ctx.db
+      .query("counters")
+      .withIndex("by_name", (q) => q.eq("name", "cron"))
+      .unique();
     if (row) await ctx.db.patch(row._id, { value: row.value + 1 });
     else await ctx.db.insert("counters", { name: "cron", value: 1 });
   },
