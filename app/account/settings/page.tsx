@@ -1,0 +1,21 @@
+// /account/settings: this device's settings (theme, number and date format, device
+// name), stored per session in Convex. A new sign-in on the same browser starts over
+// with the defaults, because each session is its own device.
+import type { Metadata } from "next";
+import { SettingsForm } from "./SettingsForm";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default function SettingsPage() {
+  return (
+    <div>
+      <h1 className="text-2xl font-bold">Settings</h1>
+      <p className="mt-1 max-w-prose text-muted-foreground">
+        These apply to this device only. Your other devices keep their own.
+      </p>
+      <div className="mt-6">
+        <SettingsForm />
+      </div>
+    </div>
+  );
+}
