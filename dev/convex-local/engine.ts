@@ -128,6 +128,7 @@ export class Engine {
 
   /** Bundles and loads the modules; throws BuildError on syntax errors. */
   async start(): Promise<void> {
+    this.removeStaleBuilds();
     await this.rebuild();
     const schema = await this.loadSchema();
     const generatedKey = "/convex/_generated/api.js";
@@ -204,6 +205,32 @@ export class Engine {
     // Old bundles are no longer imported; keep only the current generation on disk.
     if (previous > 0) {
       rmSync(path.join(this.options.buildDir, `gen-${process.pid}-${previous}`), {
+        recursive: true,
+        force: true,
+      });
+    }
+  }
+
+  /** Bundles left behind by backends that died without cleaning up (SIGKILL, crash). */
+  private removeStaleBuilds(): void {
+    if (!existsSync(this.options.buildDir)) return;
+    for (const name of readdirSync(this.options.buildDir)) {
+      const pid = Number(/^gen-(\d+)-/.exec(name)?.[1]);
+      if (!pid || pid === process.pid) continue;
+      let alive = true;
+      try {
+        process.kill(pid, 0);
+      } catch {
+        alive = false;
+      }
+      if (!alive) rmSync(path.join(this.options.buildDir, name), { recursive: true, force: true });
+    }
+  }
+
+  /** Removes this process's bundle directory (on shutdown). */
+  dispose(): void {
+    if (this.generation > 0) {
+      rmSync(path.join(this.options.buildDir, `gen-${process.pid}-${this.generation}`), {
         recursive: true,
         force: true,
       });

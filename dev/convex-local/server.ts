@@ -218,6 +218,7 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
   const crons = new CronRunner(engine, log);
   const fail = async (e: unknown): Promise<never> => {
     await Promise.all([closeServer(deployment), closeServer(site)]);
+    engine.dispose();
     if (e instanceof BuildError) throw new StartupError(`convex/ does not build:\n${e.message}`);
     throw e;
   };
@@ -343,6 +344,7 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
         wss.close();
         await Promise.all([closeServer(deployment), closeServer(site)]);
         snapshots?.flush();
+        engine.dispose();
       })();
       return closing;
     },
