@@ -106,6 +106,8 @@ export function formatBuildMessages(messages: Message[]): string {
 export type EngineOptions = {
   projectDir: string;
   buildDir: string;
+  /** Public URL of HTTP actions, used as their `request.url` origin. */
+  siteUrl?: string;
   onCommit?: (commitTs: bigint) => void;
 };
 
@@ -240,7 +242,45 @@ export class Engine {
   private async loadModule(modulePath: string): Promise<ModuleExports> {
     const loader = this.modules.get(modulePath);
     if (!loader) throw new FunctionNotFoundError(`Could not find module for: "${modulePath}"`);
-    return await loader();
+    const mod = await loader();
+    return modulePath === "http" ? this.withSiteUrls(mod) : mod;
+  }
+
+  /**
+   * convex-test hands HTTP actions a Request on a placeholder host; give them the real site URL
+   * instead, so `new URL(request.url)` works as on Convex.
+   */
+  private withSiteUrls(mod: ModuleExports): ModuleExports {
+    const router = mod.default as
+      { lookup?: (path: string, method: string) => [unknown, string, string] | null } | undefined;
+    const siteUrl = this.options.siteUrl;
+    if (!siteUrl || !router || typeof router.lookup !== "function") return mod;
+    const lookup = router.lookup.bind(router);
+    const wrapped = new Proxy(router, {
+      get(target, prop, receiver) {
+        if (prop !== "lookup") return Reflect.get(target, prop, receiver) as unknown;
+        return (path: string, method: string) => {
+          const found = lookup(path, method);
+          if (!found) return found;
+          const [fn, ...rest] = found;
+          const inner = (
+            "_handler" in (fn as object) ? (fn as { _handler: unknown })._handler : fn
+          ) as (ctx: unknown, req: Request) => Promise<Response>;
+          const handler = async (ctx: unknown, req: Request) => {
+            const original = new URL(req.url);
+            const url = new URL(`${original.pathname}${original.search}`, siteUrl);
+            const body =
+              req.method === "GET" || req.method === "HEAD" ? undefined : await req.arrayBuffer();
+            return await inner(
+              ctx,
+              new Request(url, { method: req.method, headers: req.headers, body }),
+            );
+          };
+          return [{ ...(fn as object), _handler: handler }, ...rest];
+        };
+      },
+    });
+    return { ...mod, default: wrapped };
   }
 
   /** Module names that exist (e.g. "sessions", "lib/functions"). */

@@ -215,12 +215,13 @@ describe("bad HTTP input", () => {
 
 describe("HTTP actions and the data browser", () => {
   it("serves convex/http.ts on the site port, with ctx.runQuery", async () => {
-    const res = await fetch(`${backend.siteUrl}/echo`, { method: "POST", body: "ping" });
+    const res = await fetch(`${backend.siteUrl}/echo?x=1`, { method: "POST", body: "ping" });
     expect(res.status).toBe(200);
     const json = await res.json();
     expect(json.body).toBe("ping");
     expect(json.count).toBeGreaterThan(0);
     expect(json.cloud).toBe(backend.url);
+    expect(json.url).toBe(`${backend.siteUrl}/echo?x=1`);
   });
 
   it("shows tables, documents newest first, and a document's fields", async () => {

@@ -203,6 +203,7 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
   const engine = new Engine({
     projectDir,
     buildDir: path.join(projectDir, ".convex-local", "build"),
+    siteUrl,
     onCommit: () => {
       for (const c of connections) c.notifyCommit();
       snapshots?.schedule();

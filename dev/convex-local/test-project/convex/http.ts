@@ -35,7 +35,7 @@ http.route({
   handler: httpAction(async (ctx, req) => {
     const body = await req.text();
     const count: number = await ctx.runQuery(api.messages.count, {});
-    return Response.json({ body, count, cloud: process.env.CONVEX_CLOUD_URL });
+    return Response.json({ body, count, cloud: process.env.CONVEX_CLOUD_URL, url: req.url });
   }),
 });
 
