@@ -1,6 +1,7 @@
 // Public landing: what the app is, and the way into the stores. The shop's store list
-// renders in the #stores section (added by the storefront work).
+// renders in the #stores section (app/_components/StoreList.tsx).
 import Link from "next/link";
+import { StoreList } from "@/app/_components/StoreList";
 import { buttonClasses } from "@/components/ui/Button";
 import { getSession } from "@/lib/session";
 
@@ -36,7 +37,7 @@ export default async function LandingPage() {
         <h2 id="stores-heading" className="text-2xl font-semibold">
           Stores
         </h2>
-        {/* Storefront work: render the store list here (api.stores.list). */}
+        <StoreList />
       </section>
     </div>
   );

@@ -1,0 +1,60 @@
+"use client";
+// The store's product grid, preloaded by the server page and then live: stock changes
+// (another shopper's checkout, a staff edit) show without a reload.
+import { usePreloadedQuery, type Preloaded } from "convex/react";
+import Link from "next/link";
+import type { api } from "@/convex/_generated/api";
+import { AddToCart } from "./AddToCart";
+import { Price } from "./Price";
+import { useShop } from "./ShopContext";
+import { StockBadge } from "./StockBadge";
+
+export function ProductGrid({
+  preloaded,
+  emptyText,
+}: {
+  preloaded: Preloaded<typeof api.products.list>;
+  emptyText: string;
+}) {
+  const { store } = useShop();
+  const products = usePreloadedQuery(preloaded);
+  if (products.length === 0) {
+    return <p className="py-12 text-center text-muted-foreground">{emptyText}</p>;
+  }
+  return (
+    <ul aria-label="Products" className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
+      {products.map((product) => (
+        <li
+          key={product._id}
+          aria-label={product.name}
+          className="flex flex-col overflow-hidden rounded-lg border border-border"
+        >
+          <Link href={`/s/${store.slug}/p/${product._id}`} className="group block" tabIndex={-1} aria-hidden="true">
+            {/* eslint-disable-next-line @next/next/no-img-element -- shipped SVGs, nothing to optimise */}
+            <img
+              src={product.image}
+              alt=""
+              loading="lazy"
+              className="aspect-square w-full bg-muted object-cover transition-opacity group-hover:opacity-90"
+            />
+          </Link>
+          <div className="flex flex-1 flex-col gap-2 p-4">
+            <p className="text-xs uppercase tracking-wide text-muted-foreground">{product.category}</p>
+            <h3 className="font-semibold">
+              <Link href={`/s/${store.slug}/p/${product._id}`} className="hover:underline">
+                {product.name}
+              </Link>
+            </h3>
+            <div className="flex items-baseline justify-between gap-2">
+              <Price minor={product.priceMinor} currency={store.currency} className="font-medium" />
+              <StockBadge stock={product.stock} />
+            </div>
+            <div className="mt-auto pt-2">
+              <AddToCart product={product} />
+            </div>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
