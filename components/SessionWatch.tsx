@@ -13,7 +13,6 @@ import { useConvexAuth, useQuery } from "convex/react";
 import { signOut } from "next-auth/react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Suspense, useEffect, useRef } from "react";
-import { isSigningOut } from "@/components/auth/signing-out";
 import { api } from "@/convex/_generated/api";
 
 export type SignedOutReason = "revoked" | "expired";
@@ -69,7 +68,7 @@ function Watch() {
   useEffect(() => {
     if (left.current || signOutExpected) return;
     const leave = (reason: SignedOutReason) => {
-      if (isSigningOut()) return;
+      if (signOutExpected) return;
       left.current = true;
       const search = searchParams.toString();
       const returnTo = search ? `${pathname}?${search}` : pathname;

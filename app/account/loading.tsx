@@ -1,4 +1,5 @@
-// Shown while a route's server components load (streamed): a quiet spinner.
+// Shown while an account page loads (streamed inside the account shell, after its
+// session check, so a redirect to sign-in stays a real HTTP redirect).
 import { Spinner } from "@/components/ui/Spinner";
 
 export default function Loading() {
