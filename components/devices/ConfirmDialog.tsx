@@ -26,10 +26,14 @@ export type ConfirmDialogProps = {
   children?: ReactNode;
 };
 
+/** Thrown by an `onConfirm` to show its message as is (e.g. a failed form check). */
+export class UserFacingError extends Error {}
+
 /** A message for a person from whatever a mutation threw. */
 export function errorMessage(error: unknown): string {
   const data = appErrorData(error);
   if (data) return data.message;
+  if (error instanceof UserFacingError) return error.message;
   return "Something went wrong. Check your connection and try again.";
 }
 

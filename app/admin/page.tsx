@@ -1,0 +1,26 @@
+// /admin: the admin console. The layout already answers 404 to non-admins; the page
+// checks again (cached, no extra round trip) because layouts and pages render in
+// parallel. The data itself is admin-checked in Convex on every call.
+import type { Metadata } from "next";
+import { AuditLogTable } from "@/components/admin/AuditLogTable";
+import { SessionsConsole } from "@/components/admin/SessionsConsole";
+import { requireAdmin } from "@/lib/session";
+
+export const metadata: Metadata = { title: "Admin" };
+
+export default async function AdminPage() {
+  await requireAdmin("/admin");
+  return (
+    <div className="space-y-10">
+      <div>
+        <h1 className="text-2xl font-bold">Admin</h1>
+        <p className="mt-1 max-w-prose text-muted-foreground">
+          Every session of every user. Revoking one signs that device out at
+          once and is recorded in the audit log below.
+        </p>
+      </div>
+      <SessionsConsole />
+      <AuditLogTable />
+    </div>
+  );
+}
