@@ -252,35 +252,46 @@ describe("bad WebSocket input", () => {
     );
   });
 
-  it("answers an invalid token with AuthError without advancing the identity", async () => {
-    const s = await rawSocket();
-    s.ws.send(
-      JSON.stringify({
-        type: "Connect",
-        sessionId: "x",
-        connectionCount: 0,
-        lastCloseReason: null,
-        clientTs: Date.now(),
-      }),
-    );
-    s.ws.send(
-      JSON.stringify({
-        type: "Authenticate",
-        tokenType: "User",
-        value: await backend.token({ aud: "wrong" }),
+  it("answers each kind of bad token with AuthError without advancing the identity", async () => {
+    const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString("base64url")}.${Buffer.from(
+      JSON.stringify({ iss: backend.siteUrl, aud: "convex", sub: "x", exp: 9999999999 }),
+    ).toString("base64url")}.`;
+    const cases: [string, string, RegExp][] = [
+      ["wrong audience", await backend.token({ aud: "wrong" }), /audience/],
+      ["wrong issuer", await backend.token({ iss: "http://evil.example" }), /issuer/],
+      [
+        "expired",
+        await backend.token({}, { expiresIn: Math.floor(Date.now() / 1000) - 3600 }),
+        /expired/i,
+      ],
+      ["unsigned", unsigned, /alg: none/],
+      ["garbage", "xx.yy.zz", /parse/i],
+    ];
+    for (const [name, token, message] of cases) {
+      const s = await rawSocket();
+      s.ws.send(
+        JSON.stringify({
+          type: "Connect",
+          sessionId: "x",
+          connectionCount: 0,
+          lastCloseReason: null,
+          clientTs: Date.now(),
+        }),
+      );
+      s.ws.send(
+        JSON.stringify({ type: "Authenticate", tokenType: "User", value: token, baseVersion: 0 }),
+      );
+      await waitFor(
+        () => s.messages,
+        (m) => m.length > 0,
+      );
+      expect(s.messages[0], name).toMatchObject({
+        type: "AuthError",
         baseVersion: 0,
-      }),
-    );
-    await waitFor(
-      () => s.messages,
-      (m) => m.length > 0,
-    );
-    expect(s.messages[0]).toMatchObject({
-      type: "AuthError",
-      baseVersion: 0,
-      authUpdateAttempted: true,
-    });
-    expect((s.messages[0] as { error: string }).error).toMatch(/audience/);
-    s.ws.close();
+        authUpdateAttempted: true,
+      });
+      expect((s.messages[0] as { error: string }).error, name).toMatch(message);
+      s.ws.close();
+    }
   });
 });
