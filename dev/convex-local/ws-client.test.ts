@@ -240,7 +240,7 @@ describe("bad WebSocket input", () => {
     const b = await rawSocket();
     b.ws.send(JSON.stringify({ type: "Bogus" }));
     await b.closed;
-    expect(b.messages[0]).toMatchObject({
+    expect(b.messages.find((m) => (m as { type?: string }).type === "FatalError")).toMatchObject({
       type: "FatalError",
       error: expect.stringMatching(/Unknown message type/),
     });
@@ -250,6 +250,38 @@ describe("bad WebSocket input", () => {
       () => seen,
       (s) => s.at(-1) === 1,
     );
+  });
+
+  it("accepts a valid token, then reports it with AuthError once it expires", async () => {
+    const s = await rawSocket();
+    const token = await backend.token({}, { expiresIn: Math.floor(Date.now() / 1000) + 2 });
+    s.ws.send(
+      JSON.stringify({ type: "Authenticate", tokenType: "User", value: token, baseVersion: 0 }),
+    );
+    const advancesIdentity = (m: unknown) =>
+      (m as { endVersion?: { identity?: number } }).endVersion?.identity === 1;
+    await waitFor(
+      () => s.messages,
+      (m) => m.some(advancesIdentity),
+    );
+    expect(s.messages.find(advancesIdentity)).toMatchObject({
+      type: "Transition",
+      startVersion: { identity: 0 },
+      endVersion: { identity: 1 },
+    });
+    // Other Transitions (the test project's cron commits every second) may come in between.
+    const isAuthError = (m: unknown) => (m as { type?: string }).type === "AuthError";
+    await waitFor(
+      () => s.messages,
+      (m) => m.some(isAuthError),
+      6000,
+    );
+    expect(s.messages.find(isAuthError)).toMatchObject({
+      type: "AuthError",
+      baseVersion: 1,
+      authUpdateAttempted: false,
+    });
+    s.ws.close();
   });
 
   it("answers each kind of bad token with AuthError without advancing the identity", async () => {
@@ -281,16 +313,24 @@ describe("bad WebSocket input", () => {
       s.ws.send(
         JSON.stringify({ type: "Authenticate", tokenType: "User", value: token, baseVersion: 0 }),
       );
+      // Cron commits may push identity-less Transitions first; the AuthError is what matters,
+      // and no Transition may ever advance the identity.
+      const isAuthError = (m: unknown) => (m as { type?: string }).type === "AuthError";
       await waitFor(
         () => s.messages,
-        (m) => m.length > 0,
+        (m) => m.some(isAuthError),
       );
-      expect(s.messages[0], name).toMatchObject({
-        type: "AuthError",
+      expect(s.messages.find(isAuthError), name).toMatchObject({
         baseVersion: 0,
         authUpdateAttempted: true,
       });
-      expect((s.messages[0] as { error: string }).error, name).toMatch(message);
+      expect((s.messages.find(isAuthError) as { error: string }).error, name).toMatch(message);
+      expect(
+        s.messages.filter(
+          (m) => (m as { endVersion?: { identity?: number } }).endVersion?.identity === 1,
+        ),
+        name,
+      ).toEqual([]);
       s.ws.close();
     }
   });
