@@ -5,11 +5,11 @@
 import type { ReactNode } from "react";
 import { requireAdmin } from "@/lib/session";
 
-export default async function AdminLayout({ children }: { children: ReactNode }) {
+export default async function AdminLayout({
+  children,
+}: {
+  children: ReactNode;
+}) {
   await requireAdmin();
-  return (
-    <div className="mx-auto w-full max-w-6xl px-4 py-8">
-      {children}
-    </div>
-  );
+  return <div className="mx-auto w-full max-w-6xl px-4 py-8">{children}</div>;
 }
