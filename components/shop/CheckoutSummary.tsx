@@ -1,0 +1,63 @@
+"use client";
+// The order summary beside the checkout form: this device's cart, live, so a change in
+// another tab (or a line selling out) shows here before the order is placed.
+import Link from "next/link";
+import { Notice } from "@/components/ui/Notice";
+import { Spinner } from "@/components/ui/Spinner";
+import { useCart } from "./cart";
+import { Price } from "./Price";
+import { useShop } from "./ShopContext";
+
+export function CheckoutSummary() {
+  const { store } = useShop();
+  const { cart, loading, error } = useCart(store._id);
+  return (
+    <aside aria-labelledby="summary-heading" className="h-fit rounded-lg border border-border p-5">
+      <h2 id="summary-heading" className="font-semibold">
+        Order summary
+      </h2>
+      {cart === null ? (
+        loading ? (
+          <Spinner className="mt-4" label="Loading your cart" />
+        ) : (
+          <Notice tone="error" className="mt-4">
+            {error ?? "Your cart could not be loaded."}
+          </Notice>
+        )
+      ) : cart.lines.length === 0 ? (
+        <p className="mt-4 text-sm text-muted-foreground">
+          Your cart on this device is empty.{" "}
+          <Link href={`/s/${store.slug}`} className="underline">
+            Keep shopping
+          </Link>
+        </p>
+      ) : (
+        <>
+          <ul className="mt-4 space-y-2 text-sm">
+            {cart.lines.map((line) => (
+              <li key={line.productId} className="flex justify-between gap-3">
+                <span>
+                  {line.quantity} × {line.name}
+                </span>
+                <Price minor={line.lineTotalMinor} currency={cart.currency} />
+              </li>
+            ))}
+          </ul>
+          {cart.warnings.length > 0 ? (
+            <Notice tone="warning" className="mt-4">
+              <ul>
+                {cart.warnings.map((warning) => (
+                  <li key={warning.productId}>{warning.message}</li>
+                ))}
+              </ul>
+            </Notice>
+          ) : null}
+          <p className="mt-4 flex justify-between border-t border-border pt-4 font-semibold">
+            <span>Total</span>
+            <Price minor={cart.subtotalMinor} currency={cart.currency} />
+          </p>
+        </>
+      )}
+    </aside>
+  );
+}
