@@ -5,8 +5,7 @@
 // answer in the browser would be a hydration mismatch on every price.
 import { useConvexAuth, useQuery_experimental as useQueryState } from "convex/react";
 import { api } from "@/convex/_generated/api";
-
-export const DEFAULT_LOCALE = "en-US";
+import { DEFAULT_LOCALE } from "./defaults";
 
 export function useShopLocale(): string {
   const { isAuthenticated } = useConvexAuth();
