@@ -61,7 +61,7 @@ test("a signed-in user pressing Sign in skips the sign-in screen; sign out retur
   await page.goto("/signin");
   await expect(page).toHaveURL(/\/account$/);
 
-  await page.getByRole("button", { name: "Account menu" }).click();
+  await page.getByLabel("Account menu").click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/localhost:3100\/$/);
   await page.goto("/account");

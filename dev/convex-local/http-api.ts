@@ -74,7 +74,12 @@ export function isLoopback(address: string | undefined): boolean {
   );
 }
 
-export type ReloadStatus = { reloads: number; lastError: string | null };
+export type ReloadStatus = {
+  reloads: number;
+  lastError: string | null;
+  /** Function calls per path since start (HTTP, WebSocket, scheduled, cron). */
+  calls: Record<string, number>;
+};
 
 export type ApiContext = {
   engine: Engine;

@@ -4,6 +4,8 @@ export type Logger = {
   info(line: string): void;
   error(line: string): void;
   call(kind: string, udfPath: string, ok: boolean, ms: number, note?: string): void;
+  /** Calls per function path since start (logged or not): lets tests count round trips. */
+  callCounts(): Record<string, number>;
 };
 
 const KIND_LETTER: Record<string, string> = {
@@ -15,7 +17,11 @@ const KIND_LETTER: Record<string, string> = {
 
 export function createLogger(enabled: boolean): Logger {
   const stamp = () => new Date().toISOString().slice(11, 23);
+  const counts = new Map<string, number>();
   return {
+    callCounts() {
+      return Object.fromEntries(counts);
+    },
     info(line) {
       if (enabled) console.log(`${stamp()} ${line}`);
     },
@@ -24,6 +30,7 @@ export function createLogger(enabled: boolean): Logger {
       console.error(`${stamp()} ${line}`);
     },
     call(kind, udfPath, ok, ms, note = "") {
+      counts.set(udfPath, (counts.get(udfPath) ?? 0) + 1);
       if (!enabled) return;
       const mark = ok ? "✔" : "✖";
       const letter = KIND_LETTER[kind] ?? "?";

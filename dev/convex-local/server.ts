@@ -249,7 +249,7 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
     engine,
     verifier: () => verifier,
     log,
-    status: () => ({ ...reloadStatus }),
+    status: () => ({ ...reloadStatus, calls: log.callCounts() }),
   };
   deploymentRequest = deploymentHandler(ctx);
   siteRequest = siteHandler(ctx);
