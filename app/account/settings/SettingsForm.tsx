@@ -10,8 +10,13 @@ import {
   useMutation,
   useQuery_experimental as useQueryState,
 } from "convex/react";
-import { useId, useState, type FormEvent } from "react";
-import { applyTheme, parseTheme, type Theme } from "@/components/theme";
+import { useEffect, useId, useState, type FormEvent } from "react";
+import {
+  THEME_COOKIE,
+  applyTheme,
+  parseTheme,
+  type Theme,
+} from "@/components/theme";
 import { Button, Field, Notice, Spinner, cn } from "@/components/ui";
 import { inputClasses } from "@/components/ui/Input";
 import { api } from "@/convex/_generated/api";
@@ -55,6 +60,19 @@ export function SettingsForm() {
   const [pending, setPending] = useState(false);
   const themeLegendId = useId();
   const localeId = useId();
+
+  // The cookie is only a pre-paint copy; Convex holds this session's theme. They
+  // differ after a new sign-in on a browser that had another theme before (a new
+  // session starts with defaults), so bring the cookie and the page in line.
+  const storedTheme =
+    settings.status === "success" ? settings.data.theme : null;
+  useEffect(() => {
+    if (storedTheme === null) return;
+    const cookie = document.cookie.match(
+      new RegExp(`(?:^|; )${THEME_COOKIE}=([^;]*)`),
+    )?.[1];
+    if (parseTheme(cookie) !== storedTheme) applyTheme(storedTheme);
+  }, [storedTheme]);
 
   if (settings.status === "error") {
     const signedOut =
