@@ -7,7 +7,7 @@ import { buttonClasses } from "@/components/ui/Button";
 import { api } from "@/convex/_generated/api";
 import { formatMoney } from "@/lib/money";
 import { deviceLocale, tokenFor } from "./data";
-import { STATUS_LABELS, formatOrderDate, orderReference } from "./format";
+import { STATUS_LABELS, formatOrderDate, orderReference } from "@/components/shop/orders";
 
 export const metadata: Metadata = { title: "Your orders" };
 

@@ -10,7 +10,7 @@ import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
 import { formatMoney } from "@/lib/money";
 import { deviceLocale, tokenFor } from "../data";
-import { STATUS_LABELS, formatOrderDate, orderReference } from "../format";
+import { STATUS_LABELS, formatOrderDate, orderReference } from "@/components/shop/orders";
 
 export const metadata: Metadata = { title: "Order" };
 

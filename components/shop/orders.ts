@@ -1,5 +1,5 @@
 // Shared wording for order pages: status names and the date an order was placed.
-import type { OrderStatus } from "@/components/shop/types";
+import type { OrderStatus } from "./types";
 
 export const STATUS_LABELS: Record<OrderStatus, string> = {
   placed: "Placed",
