@@ -1,7 +1,57 @@
 // Sign-in journeys of issue 3, through the real UI, the real Auth.js routes, the demo OpenID
 // provider and the mail catcher: demo sign-in, magic link (fresh, reused, expired), the
 // middleware's redirect and return, skipping the sign-in screen when signed in, sign-out.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { parseEnv } from "node:util";
+import { ConvexHttpClient } from "convex/browser";
+import { api } from "../convex/_generated/api";
 import { expect, latestMail, signInWithDemo, test, uniqueEmail } from "./fixtures";
+import { E2E_CONVEX_URL } from "./ports";
+
+/** The e2e stack's generated Next.js env (e2e/serve.ts → dev/stack.ts writes it). */
+function e2eNextEnv(): Record<string, string | undefined> {
+  return parseEnv(readFileSync(".dev/e2e/.env.local", "utf8"));
+}
+
+/**
+ * Make a real e-mailed link expire without waiting 24 hours: through the adapter functions
+ * (the same ones Auth.js calls), replace its stored token row with one whose expiry has passed.
+ * Auth.js stores sha256(token + AUTH_SECRET), never the token itself.
+ */
+async function expireMagicLink(link: string): Promise<void> {
+  const env = e2eNextEnv();
+  const url = new URL(link);
+  const identifier = url.searchParams.get("email")!;
+  const hashed = createHash("sha256")
+    .update(`${url.searchParams.get("token")}${env.AUTH_SECRET}`)
+    .digest("hex");
+  const secret = env.CONVEX_AUTH_ADAPTER_SECRET!;
+  const client = new ConvexHttpClient(E2E_CONVEX_URL);
+  const stored = await client.mutation(api.authAdapter.useVerificationToken, {
+    secret,
+    identifier,
+    token: hashed,
+  });
+  expect(stored, "the e-mailed token is stored (hashed) in Convex").not.toBeNull();
+  await client.mutation(api.authAdapter.createVerificationToken, {
+    secret,
+    identifier,
+    token: hashed,
+    expires: Date.now() - 60_000,
+  });
+}
+
+async function requestMagicLink(page: import("@playwright/test").Page, email: string) {
+  await page.goto("/signin");
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByRole("button", { name: "E-mail me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  const mail = await latestMail(email);
+  const link = mail.links.find((href) => href.includes("/api/auth/callback/"));
+  expect(link, "the e-mail carries a sign-in link").toBeTruthy();
+  return { mail, link: link! };
+}
 
 test("signing in through the demo OpenID provider lands in the account area", async ({ page }) => {
   const email = uniqueEmail("demo");
@@ -12,28 +62,34 @@ test("signing in through the demo OpenID provider lands in the account area", as
 
 test("a magic link from the mail catcher signs in once; reused it is refused with a clear page", async ({ page, devices }) => {
   const email = uniqueEmail("magic");
-  await page.goto("/signin");
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByRole("button", { name: "E-mail me a sign-in link" }).click();
-  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
-
-  const mail = await latestMail(email);
+  const { mail, link } = await requestMagicLink(page, email);
   expect(mail.subject).toMatch(/sign in/i);
   expect(mail.text ?? "").toMatch(/24 hours/);
-  const link = mail.links.find((href) => href.includes("/api/auth/callback/"));
-  expect(link, "the e-mail carries a sign-in link").toBeTruthy();
 
-  await page.goto(link!);
+  await page.goto(link);
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByText(email).first()).toBeVisible();
 
   // The same link on another device: already used.
   const other = await devices.open();
-  await other.goto(link!);
+  await other.goto(link);
   await expect(
     other.getByRole("heading", { name: "This sign-in link has expired or was already used" }),
   ).toBeVisible();
   await expect(other.getByRole("link", { name: /try again|sign in/i }).first()).toBeVisible();
+});
+
+test("an expired magic link is refused with a clear page and signs nobody in", async ({ page }) => {
+  const email = uniqueEmail("expired");
+  const { link } = await requestMagicLink(page, email);
+  await expireMagicLink(link);
+
+  await page.goto(link);
+  await expect(
+    page.getByRole("heading", { name: "This sign-in link has expired or was already used" }),
+  ).toBeVisible();
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
 });
 
 test("an invalid e-mail address gets an inline message and no e-mail", async ({ page }) => {
