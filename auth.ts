@@ -169,7 +169,8 @@ function authConfig(): NextAuthConfig {
   config = {
     adapter: ConvexAdapter(),
     secret: env.AUTH_SECRET,
-    trustHost: true,
+    // trustHost is left to Auth.js: on when AUTH_URL or AUTH_TRUST_HOST is set, or
+    // outside production; hard-coding it would trust any Host header in production.
     session: { strategy: "database" },
     providers: buildProviders(),
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
