@@ -92,10 +92,15 @@ test("stock limits, a declined card and field errors are said in words; then the
   // Nothing was taken: the cart is still there.
   await expect(page.getByRole("complementary", { name: "Order summary" })).toContainText("2 × Hiking Socks (2 pairs)");
 
-  // A good card places the order.
+  // A good card places the order. Submitted twice in the same tick (a double click that
+  // beats the disabled button): the page's idempotency key makes it one order.
   await page.getByLabel("Card number").fill(TEST_CARD);
   await page.getByLabel("Security code (CVC)").fill("123");
-  await shop.placeOrder();
+  await page.getByRole("button", { name: "Place order" }).evaluate((button) => {
+    const form = (button as HTMLButtonElement).form;
+    form?.requestSubmit();
+    form?.requestSubmit();
+  });
   await page.waitForURL(/\/account\/orders\/[^/?]+\?placed=1$/);
   await expect(page.getByText("Thank you, your order is placed")).toBeVisible();
   await expect(page.getByText("2 × Hiking Socks (2 pairs)")).toBeVisible();
@@ -105,6 +110,9 @@ test("stock limits, a declined card and field errors are said in words; then the
   expect(mail.text ?? "").toContain("2 × Hiking Socks (2 pairs)");
   expect(mail.text ?? "").toMatch(/Total: €\d/);
   expect(mail.links.some((link) => link.includes(new URL(page.url()).pathname))).toBe(true);
+
+  await page.goto("/account/orders");
+  await expect(page.getByRole("list", { name: "Orders" }).getByRole("listitem")).toHaveCount(1);
 
   // Sold out now for everyone.
   await shop.open();

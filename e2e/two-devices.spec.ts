@@ -107,3 +107,60 @@ test("a shopper who is not staff of a store cannot open its staff pages; its own
   await expect(ownerPage.getByRole("heading", { name: /^Staff: / })).toBeVisible();
   await expect(ownerPage.getByRole("heading", { name: "Products" })).toBeVisible();
 });
+
+test("staff create, edit and archive a product and advance an order", async ({ devices }) => {
+  test.setTimeout(120_000);
+  const page = await devices.open();
+  await signInWithDemo(page, { email: "owner@demo.shop", name: "Demo Owner" });
+  const name = `E2E Pen ${Date.now().toString(36)}`;
+
+  // Create, with a field error first (zod in the server action).
+  await page.goto("/s/kyoto/staff");
+  await page.getByRole("link", { name: "New product" }).click();
+  await page.getByLabel("Category").fill("Pens");
+  await page.getByLabel("Price (JPY)").fill("1200");
+  await page.getByLabel("In stock").fill("3");
+  await page.getByRole("button", { name: "Create product" }).click();
+  await expect(page.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Enter a product name")).toBeVisible();
+  // What was typed is still there; only the name is missing.
+  await expect(page.getByLabel("Price (JPY)")).toHaveValue("1200");
+  await page.getByLabel("Name").fill(name);
+  await page.getByRole("button", { name: "Create product" }).click();
+  await expect(page).toHaveURL(/\/s\/kyoto\/staff$/);
+  const row = page.getByRole("listitem", { name, exact: true });
+  await expect(row).toContainText("¥1,200");
+
+  // Edit the price; the public catalog shows it.
+  await row.getByRole("link", { name: `Edit ${name}` }).click();
+  await page.getByLabel("Price (JPY)").fill("1500");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page).toHaveURL(/\/s\/kyoto\/staff$/);
+  await expect(row).toContainText("¥1,500");
+  const shop = new ShopPage(page, "kyoto");
+  await shop.open();
+  await expect(shop.product(name)).toContainText("¥1,500");
+  await expect(shop.product(name)).toContainText("Only 3 left");
+
+  // Buy one, then advance that order from the staff page.
+  await shop.add(name, 1);
+  await page.goto("/s/kyoto/checkout");
+  await shop.fillCheckout(TEST_CARD);
+  await shop.placeOrder();
+  await page.waitForURL(/\/account\/orders\//);
+  await page.goto("/s/kyoto/staff");
+  const order = page
+    .getByRole("region", { name: "Orders" })
+    .getByRole("listitem")
+    .filter({ hasText: name })
+    .first();
+  await expect(order).toContainText("Placed");
+  await order.getByRole("button", { name: /^Mark packed/ }).click();
+  await expect(order).toContainText("Packed");
+
+  // Archive: gone from the catalog, still listed for staff.
+  await row.getByRole("button", { name: `Archive ${name}` }).click();
+  await expect(row).toContainText("(archived)");
+  await shop.open();
+  await expect(shop.product(name)).toHaveCount(0);
+});

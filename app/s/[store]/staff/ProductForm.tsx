@@ -33,12 +33,13 @@ export function ProductForm({
 }) {
   const [state, formAction] = useActionState(saveProduct.bind(null, target), initialStaffFormState);
   const error = (name: string) => state.fields[name] ?? null;
+  const value = (name: string, fallback: string) => state.values?.[name] ?? fallback;
   return (
     <form action={formAction} noValidate className="max-w-xl space-y-3">
       <div aria-live="polite">
         {state.message ? <Notice tone="error">{state.message}</Notice> : null}
       </div>
-      <Field label="Name" name="name" required defaultValue={initial.name} error={error("name")} />
+      <Field label="Name" name="name" required defaultValue={value("name", initial.name)} error={error("name")} />
       <div className="space-y-1">
         <label htmlFor="product-description" className="block text-sm font-medium">
           Description
@@ -47,7 +48,7 @@ export function ProductForm({
           id="product-description"
           name="description"
           rows={4}
-          defaultValue={initial.description}
+          defaultValue={value("description", initial.description)}
           aria-invalid={error("description") ? true : undefined}
           aria-describedby="product-description-error"
           className={inputClasses}
@@ -56,14 +57,14 @@ export function ProductForm({
           {error("description") ?? ""}
         </p>
       </div>
-      <Field label="Category" name="category" required defaultValue={initial.category} error={error("category")} />
+      <Field label="Category" name="category" required defaultValue={value("category", initial.category)} error={error("category")} />
       <div className="grid gap-3 sm:grid-cols-2">
         <Field
           label={`Price (${target.currency})`}
           name="priceMinor"
           inputMode="decimal"
           required
-          defaultValue={initial.price}
+          defaultValue={value("priceMinor", initial.price)}
           error={error("priceMinor")}
         />
         <Field
@@ -71,7 +72,7 @@ export function ProductForm({
           name="stock"
           inputMode="numeric"
           required
-          defaultValue={initial.stock}
+          defaultValue={value("stock", initial.stock)}
           error={error("stock")}
         />
       </div>
@@ -79,7 +80,7 @@ export function ProductForm({
         label="Image path (optional)"
         name="image"
         hint="A file under /stores/…; empty uses the store logo."
-        defaultValue={initial.image}
+        defaultValue={value("image", initial.image)}
         error={error("image")}
       />
       <div className="flex gap-3 pt-2">

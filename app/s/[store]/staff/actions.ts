@@ -46,7 +46,11 @@ export async function saveProduct(
   );
   const parsed = productFormSchema(target.currency).safeParse(raw);
   if (!parsed.success) {
-    return { message: "Please fix the highlighted fields.", fields: fieldErrors(parsed.error) };
+    return {
+      message: "Please fix the highlighted fields.",
+      fields: fieldErrors(parsed.error),
+      values: raw,
+    };
   }
   const fields = parsed.data;
   try {
@@ -61,7 +65,7 @@ export async function saveProduct(
     }
   } catch (error) {
     if (appErrorData(error)?.code === ErrorCode.UNAUTHENTICATED) redirect(signInUrl(staffPath));
-    return failure(error);
+    return { ...failure(error), values: raw };
   }
   revalidatePath(`/s/${target.slug}`, "layout");
   redirect(staffPath);
