@@ -88,7 +88,11 @@ test("device B revokes device A: A's open page leaves on its own and A is signed
     a.getByText("This device was signed out from another device."),
   ).toBeVisible();
   expect(await pageMarker(a)).toBe("still here");
-  await expect(a.getByRole("button", { name: "Account menu" })).toHaveCount(0);
+  // The header follows: the client session is dropped too.
+  await expect(a.getByRole("banner")).not.toContainText(user.name);
+  await expect(
+    a.getByRole("banner").getByRole("button", { name: "Sign in" }),
+  ).toBeVisible();
 
   // B sees the outcome and only itself.
   await expect(
@@ -102,16 +106,14 @@ test("device B revokes device A: A's open page leaves on its own and A is signed
 
   // Even A's old cookie, replayed as is, opens nothing: the server finds no session.
   const replay = await devices.open(USER_AGENTS.windowsFirefox);
-  await replay
-    .context()
-    .addCookies([
-      {
-        ...sessionCookie!,
-        url: E2E_APP_URL,
-        domain: undefined,
-        path: undefined,
-      },
-    ]);
+  await replay.context().addCookies([
+    {
+      ...sessionCookie!,
+      url: E2E_APP_URL,
+      domain: undefined,
+      path: undefined,
+    },
+  ]);
   await replay.goto("/account");
   await expect(replay).toHaveURL(/\/signin/);
   await expect(replay.getByRole("heading", { name: "Sign in" })).toBeVisible();
@@ -253,4 +255,41 @@ test("an admin revokes a user's session with a reason; it is in the audit log; o
   const entry = audit.getByRole("row").filter({ hasText: user.email });
   await expect(entry).toContainText("Lost phone reported by the user");
   await expect(entry).toContainText("admin@demo.shop");
+});
+
+test("a revoked device browsing a shop leaves too, and comes back to the shop after signing in", async ({
+  devices,
+}) => {
+  const user = { email: uniqueEmail("shopper"), name: "Sho Pper" };
+  const a = await devices.open(USER_AGENTS.iphoneSafari);
+  const b = await devices.open(USER_AGENTS.macChrome);
+  await signInWithDemo(a, user);
+  await signInWithDemo(b, user);
+  await a.goto("/s/alpine");
+  await expect(a.getByRole("banner")).toContainText(user.name);
+  await markPage(a);
+
+  await openDevices(b);
+  await deviceRow(b, "Safari")
+    .getByRole("button", { name: /^Revoke/ })
+    .click();
+  await b
+    .getByRole("dialog")
+    .getByRole("button", { name: "Sign out device" })
+    .click();
+
+  await expect(a).toHaveURL(
+    /\/signin\?.*notice=revoked.*callbackUrl=%2Fs%2Falpine/,
+  );
+  await expect(
+    a.getByText("This device was signed out from another device."),
+  ).toBeVisible();
+  expect(await pageMarker(a)).toBe("still here");
+
+  // Signing in again returns to the shop it was on.
+  await a.getByRole("button", { name: "Demo sign-in" }).click();
+  await a.getByLabel("Email").fill(user.email);
+  await a.getByLabel("Display name").fill(user.name);
+  await a.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(a).toHaveURL(/\/s\/alpine$/);
 });
