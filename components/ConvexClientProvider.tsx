@@ -37,9 +37,18 @@ function convexClient(): ConvexReactClient {
 function useAuthFromSession() {
   const { data: session, status } = useSession();
   const latest = useRef<Session | null>(session ?? null);
-  // Keep the ref in step with what the provider knows (sign-in in another tab, etc.).
-  if (session !== undefined && session?.convexToken !== latest.current?.convexToken) {
-    latest.current = session;
+  // Follow the provider (sign-out, a different session), but never trade a token we
+  // refreshed ourselves for the provider's older copy of the same session.
+  if (session !== undefined) {
+    const current = latest.current;
+    if (
+      session === null ||
+      current === null ||
+      session.sessionId !== current.sessionId ||
+      session.convexTokenExpiresAt > current.convexTokenExpiresAt
+    ) {
+      latest.current = session;
+    }
   }
 
   const sessionId = session?.sessionId ?? null;
