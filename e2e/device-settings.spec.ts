@@ -49,6 +49,9 @@ test("theme, date format and device name are saved for this device only", async 
   expect(await a.evaluate(() => (window as Painted).__firstPaintDark)).toBe(
     true,
   );
+  // Because the server already renders it: the cookie mirrors the saved theme.
+  const html = await (await a.request.get("/account/devices")).text();
+  expect(html).toMatch(/<html[^>]*class="dark"/);
 
   // The device name and the German date format show on the devices page.
   const mine = a
