@@ -4,12 +4,13 @@
 // checkout, and the other devices' carts. Signed out, the drawer offers sign-in.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useState } from "react";
+import { useState, type CSSProperties } from "react";
 import { Button, buttonClasses } from "@/components/ui/Button";
 import { DialogClose, DialogContent, DialogRoot, DialogTrigger } from "@/components/ui/Dialog";
 import { Notice } from "@/components/ui/Notice";
 import { Spinner } from "@/components/ui/Spinner";
 import { signInHref } from "./AddToCart";
+import { storeAccentStyle } from "./defaults";
 import { useCart, useCartActions } from "./cart";
 import { LiveMessage } from "./LiveMessage";
 import { OtherDeviceCarts } from "./OtherDeviceCarts";
@@ -30,7 +31,7 @@ export function CartButton() {
     <DialogRoot open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
         <Button variant="secondary" size="sm" aria-label={signedIn ? `Cart, ${itemsLabel(count)}` : "Cart"}>
-          <span aria-hidden="true">🛒</span>
+          <CartIcon />
           <span>Cart</span>
           {signedIn ? (
             <span
@@ -47,9 +48,22 @@ export function CartButton() {
         title="Your cart"
         description={`This device's cart at ${store.name}. Your other devices keep their own.`}
       >
-        {signedIn ? <CartContents /> : <SignedOutCart />}
+        {/* The drawer is portaled out of the store layout, so it takes the colour again. */}
+        <div style={storeAccentStyle(store.accentColor) as CSSProperties}>
+          {signedIn ? <CartContents /> : <SignedOutCart />}
+        </div>
       </DialogContent>
     </DialogRoot>
+  );
+}
+
+/** A shopping-bag outline; an SVG because the emoji needs a font not every system has. */
+function CartIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth={2}>
+      <path d="M6 7h12l-1 13H7L6 7z" strokeLinejoin="round" />
+      <path d="M9 7a3 3 0 0 1 6 0" strokeLinecap="round" />
+    </svg>
   );
 }
 

@@ -3,3 +3,11 @@
 
 /** Locale for prices and dates when this device chose none in its settings. */
 export const DEFAULT_LOCALE = "en-US";
+
+/**
+ * The CSS variables that give a subtree the store's colour (globals.css --accent). Needed
+ * on the store layout and again inside portals (the cart drawer), which render outside it.
+ */
+export function storeAccentStyle(accentColor: string): Record<string, string> {
+  return { "--accent": accentColor, "--accent-foreground": "#ffffff" };
+}

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { CSSProperties, ReactNode } from "react";
 import { CartButton } from "@/components/shop/CartDrawer";
+import { storeAccentStyle } from "@/components/shop/defaults";
 import { ShopProvider } from "@/components/shop/ShopContext";
 import { StaffLink } from "@/components/shop/StaffLink";
 import { storeBySlug } from "@/components/shop/server";
@@ -23,7 +24,7 @@ export default async function StoreLayout({ params, children }: Params & { child
   const [store, session] = await Promise.all([storeBySlug(slug), getSession()]);
   if (store === null) notFound();
   // The store's colour re-themes buttons and links of its pages (globals.css --accent).
-  const theme = { "--accent": store.accentColor, "--accent-foreground": "#ffffff" } as CSSProperties;
+  const theme = storeAccentStyle(store.accentColor) as CSSProperties;
   return (
     <ShopProvider store={store} signedIn={session !== null}>
       <div style={theme} className="flex flex-1 flex-col">
