@@ -266,8 +266,8 @@ export function SessionsConsole() {
                     {row.status === "active" ? "Active" : "Expired"}
                   </span>
                   {row.isCurrent ? (
-                    <span className="ml-2 text-xs text-muted-foreground">
-                      (you, here)
+                    <span className="mt-1 block text-xs whitespace-nowrap text-muted-foreground">
+                      Your session
                     </span>
                   ) : null}
                 </td>

@@ -89,7 +89,7 @@ export function DevicesPanel() {
   const others = list.filter((device) => !device.isCurrent);
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-4">
       <div className="flex flex-wrap gap-2">
         <Button
           variant="secondary"

@@ -137,7 +137,7 @@ export function SettingsForm() {
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate className="max-w-lg space-y-8">
+    <form onSubmit={onSubmit} noValidate className="max-w-lg space-y-5">
       <fieldset
         aria-describedby={errors.theme ? `${themeLegendId}-error` : undefined}
       >
@@ -214,9 +214,13 @@ export function SettingsForm() {
         name="label"
         value={values.label}
         onChange={(event) => change("label", event.target.value)}
-        placeholder={settings.data.deviceName}
+        placeholder="e.g. Work laptop"
         autoComplete="off"
-        hint={`Up to ${DEVICE_LABEL_MAX} characters, shown on your devices page and orders. Leave empty to show the browser and system instead.`}
+        hint={`Up to ${DEVICE_LABEL_MAX} characters, shown on your devices page and orders. ${
+          settings.data.label === null
+            ? `Without a name this device shows as “${settings.data.deviceName}”.`
+            : "Leave empty to show the browser and system instead."
+        }`}
         error={errors.label ?? null}
       />
 
