@@ -2,7 +2,7 @@
 // store, shareable search and category URLs, sign-in before the cart, stock limits said in
 // words, a declined card, field errors, and a placed order with its confirmation e-mail.
 import { expect, latestMail, signInWithDemo, test, uniqueEmail } from "./fixtures";
-import { DECLINED_CARD, ShopPage, TEST_CARD } from "./shop.page";
+import { createProductAsStaff, DECLINED_CARD, ShopPage, TEST_CARD } from "./shop.page";
 
 test("an unknown store or a product of another store is a real 404", async ({ page }) => {
   const response = await page.goto("/s/no-such-store");
@@ -55,29 +55,38 @@ test("search and category live in the URL; a signed-out visitor is asked to sign
 
 test("stock limits, a declined card and field errors are said in words; then the order is placed and e-mailed", async ({
   page,
+  devices,
 }) => {
   test.setTimeout(120_000);
+  // A product of our own with two in stock, so the test does not depend on what earlier
+  // runs bought from the seeded catalog.
+  const socks = `E2E Socks ${Date.now().toString(36)}`;
+  const owner = await devices.open();
+  await signInWithDemo(owner, { email: "owner@demo.shop", name: "Demo Owner" });
+  await createProductAsStaff(owner, "alpine", { name: socks, category: "Apparel", price: "12.50", stock: "2" });
+
   const email = uniqueEmail("checkout");
   await signInWithDemo(page, { email, name: "Cora Checkout" });
   const shop = new ShopPage(page);
   await shop.open();
 
-  // Hiking socks: only two in stock. A third is refused with the server's message.
-  await shop.product("Hiking Socks (2 pairs)").getByRole("link").first().click();
-  await expect(page.getByRole("heading", { name: "Hiking Socks (2 pairs)" })).toBeVisible();
-  const addSocks = page.getByRole("button", { name: "Add Hiking Socks (2 pairs) to cart" });
+  // Only two in stock: a third is refused with the server's message, in a live region.
+  await shop.product(socks).getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: socks })).toBeVisible();
+  await expect(page.getByText("Only 2 left")).toBeVisible();
+  const addSocks = page.getByRole("button", { name: `Add ${socks} to cart` });
   await addSocks.click();
   await shop.expectCartCount(1);
   await addSocks.click();
   await shop.expectCartCount(2);
   await addSocks.click();
-  await expect(page.getByText(/Only 2 are left of Hiking Socks \(2 pairs\)\. You already have 2 in your cart\./)).toBeVisible();
+  await expect(page.getByText(`Only 2 are left of ${socks}. You already have 2 in your cart.`)).toBeVisible();
   // The optimistic third pair was rolled back.
   await shop.expectCartCount(2);
 
   // Checkout with empty fields: messages on the fields, nothing placed.
   await page.goto("/s/alpine/checkout");
-  await expect(page.getByRole("complementary", { name: "Order summary" })).toContainText("2 × Hiking Socks (2 pairs)");
+  await expect(page.getByRole("complementary", { name: "Order summary" })).toContainText(`2 × ${socks}`);
   await page.getByLabel("Full name").fill("");
   await shop.placeOrder();
   await expect(page.getByLabel("Street address")).toHaveAttribute("aria-invalid", "true");
@@ -90,7 +99,7 @@ test("stock limits, a declined card and field errors are said in words; then the
   await expect(page.getByRole("alert").filter({ hasText: "Your card was declined" })).toBeVisible();
   await expect(page).toHaveURL(/\/checkout$/);
   // Nothing was taken: the cart is still there.
-  await expect(page.getByRole("complementary", { name: "Order summary" })).toContainText("2 × Hiking Socks (2 pairs)");
+  await expect(page.getByRole("complementary", { name: "Order summary" })).toContainText(`2 × ${socks}`);
 
   // A good card places the order. Submitted twice in the same tick (a double click that
   // beats the disabled button): the page's idempotency key makes it one order.
@@ -103,11 +112,11 @@ test("stock limits, a declined card and field errors are said in words; then the
   });
   await page.waitForURL(/\/account\/orders\/[^/?]+\?placed=1$/);
   await expect(page.getByText("Thank you, your order is placed")).toBeVisible();
-  await expect(page.getByText("2 × Hiking Socks (2 pairs)")).toBeVisible();
+  await expect(page.getByText(`2 × ${socks}`)).toBeVisible();
 
   const mail = await latestMail(email);
   expect(mail.subject).toBe("Your order at Alpine Outfitters");
-  expect(mail.text ?? "").toContain("2 × Hiking Socks (2 pairs)");
+  expect(mail.text ?? "").toContain(`2 × ${socks}`);
   expect(mail.text ?? "").toMatch(/Total: €\d/);
   expect(mail.links.some((link) => link.includes(new URL(page.url()).pathname))).toBe(true);
 
@@ -116,5 +125,32 @@ test("stock limits, a declined card and field errors are said in words; then the
 
   // Sold out now for everyone.
   await shop.open();
-  await expect(shop.product("Hiking Socks (2 pairs)")).toContainText("Sold out");
+  await expect(shop.product(socks)).toContainText("Sold out");
+
+  // Tidy up: staff archive it, and it leaves the catalog.
+  await owner.goto("/s/alpine/staff");
+  await owner.getByRole("button", { name: `Archive ${socks}` }).click();
+  await expect(owner.getByRole("listitem", { name: socks, exact: true })).toContainText("(archived)");
+  await shop.open();
+  await expect(shop.product(socks)).toHaveCount(0);
+});
+
+test("prices follow the number format this device chose in its settings", async ({ devices }) => {
+  const user = { email: uniqueEmail("locale"), name: "Lou Locale" };
+  const german = await devices.open();
+  const other = await devices.open();
+  await signInWithDemo(german, user);
+  await signInWithDemo(other, user);
+
+  await german.goto("/account/settings");
+  await german.getByLabel("Number and date format").selectOption("de-DE");
+  await german.getByRole("button", { name: "Save settings" }).click();
+
+  const germanShop = new ShopPage(german);
+  await germanShop.open();
+  await expect(germanShop.product("Wool Beanie")).toContainText("29,00 €");
+  // The setting is per device: the same person's other device keeps the default.
+  const otherShop = new ShopPage(other);
+  await otherShop.open();
+  await expect(otherShop.product("Wool Beanie")).toContainText("€29.00");
 });

@@ -94,3 +94,16 @@ export class ShopPage {
     await this.page.getByRole("button", { name: "Place order" }).click();
   }
 }
+
+export type NewProduct = { name: string; category: string; price: string; stock: string };
+
+/** Adds a product through the staff form (the page must be signed in as the store's staff). */
+export async function createProductAsStaff(page: Page, slug: string, product: NewProduct): Promise<void> {
+  await page.goto(`/s/${slug}/staff/products/new`);
+  await page.getByLabel("Name").fill(product.name);
+  await page.getByLabel("Category").fill(product.category);
+  await page.getByLabel(/^Price \(/).fill(product.price);
+  await page.getByLabel("In stock").fill(product.stock);
+  await page.getByRole("button", { name: "Create product" }).click();
+  await expect(page).toHaveURL(new RegExp(`/s/${slug}/staff$`));
+}
