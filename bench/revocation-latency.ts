@@ -190,10 +190,34 @@ function cpuModel(): string {
   return os.cpus()[0]?.model.trim() ?? "unknown CPU";
 }
 
-function writeReport(left: Stats, notice: Stats, startedAt: Date): void {
+/** Runs kept in the table, newest first, so run-to-run spread stays visible. */
+const KEEP_RUNS = 5;
+const RUN_ROW_PREFIX = "| 20"; // rows start with the run's ISO date
+
+function writeReport(
+  left: Stats,
+  notice: Stats,
+  startedAt: Date,
+  loadAtStart: number,
+): void {
   const file = resolve(root, "docs/benchmarks.md");
-  const fmt = (s: Stats) =>
-    `| ${s.p50.toFixed(0)} | ${s.p95.toFixed(0)} | ${s.min.toFixed(0)} | ${s.max.toFixed(0)} | ${s.n} |`;
+  const existing = existsSync(file)
+    ? readFileSync(file, "utf8")
+    : "# Benchmarks\n";
+  const start = existing.indexOf(MARKER_START);
+  const end = existing.indexOf(MARKER_END);
+  const previousRows =
+    start >= 0 && end > start
+      ? existing
+          .slice(start, end)
+          .split("\n")
+          .filter((line) => line.startsWith(RUN_ROW_PREFIX))
+      : [];
+  const ms = (s: Stats) =>
+    `${s.p50.toFixed(0)} / ${s.p95.toFixed(0)} / ${s.min.toFixed(0)} / ${s.max.toFixed(0)}`;
+  const row =
+    `| ${startedAt.toISOString().slice(0, 16).replace("T", " ")} | ${ms(left)} | ${ms(notice)} | ` +
+    `${left.n} | ${loadAtStart.toFixed(2)} |`;
   const section = [
     MARKER_START,
     "## Revocation latency (device B revokes device A)",
@@ -205,22 +229,20 @@ function writeReport(left: Stats, notice: Stats, startedAt: Date): void {
     "live `sessions.current` query flips to `signedOut`, then `router.replace`, which commits the URL",
     "once the `/signin` RSC payload has arrived), and to the notice being on screen. Both instants",
     "are read inside the pages (`performance.timeOrigin + performance.now()`). A signs in again in a",
-    `fresh context every round; ${WARMUP} warm-up round not counted.`,
+    `fresh context every round; ${WARMUP} warm-up round not counted. Target: under 1 s on localhost.`,
     "",
-    "| ms from B's click | p50 | p95 | min | max | n |",
-    "|---|---|---|---|---|---|",
-    `| A's URL leaves the signed-in area ${fmt(left)}`,
-    `| notice shown on A ${fmt(notice)}`,
+    `Newest run first (last ${KEEP_RUNS} kept). Times in ms as p50 / p95 / min / max; the 1-minute load`,
+    "average at the start shows how busy the (shared) machine was.",
     "",
-    `Machine: ${os.cpus().length} cores (\`nproc\`), ${cpuModel()}, ${os.totalmem() > 0 ? `${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ` : ""}Node ${process.version}, ` +
-      `Chromium ${chromiumVersion ?? "unknown"} (${CHROMIUM}), run ${startedAt.toISOString().slice(0, 16)}Z.`,
+    "| run (UTC) | A's URL leaves the signed-in area | notice shown on A | rounds | load |",
+    "|---|---|---|---|---|",
+    row,
+    ...previousRows.slice(0, KEEP_RUNS - 1),
+    "",
+    `Machine: ${os.cpus().length} cores (\`nproc\`), ${cpuModel()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ` +
+      `Node ${process.version}, Chromium ${chromiumVersion ?? "unknown"} (${CHROMIUM}).`,
     MARKER_END,
   ].join("\n");
-  const existing = existsSync(file)
-    ? readFileSync(file, "utf8")
-    : "# Benchmarks\n";
-  const start = existing.indexOf(MARKER_START);
-  const end = existing.indexOf(MARKER_END);
   const next =
     start >= 0 && end > start
       ? existing.slice(0, start) +
@@ -237,6 +259,7 @@ let chromiumVersion: string | null = null;
 async function main(): Promise<void> {
   const startedAt = new Date();
   const stack = await ensureStack();
+  const loadAtStart = os.loadavg()[0];
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -285,7 +308,7 @@ async function main(): Promise<void> {
         `${label.padEnd(36)} p50 ${s.p50.toFixed(0)} ms  p95 ${s.p95.toFixed(0)} ms  min ${s.min.toFixed(0)} ms  max ${s.max.toFixed(0)} ms  (n=${s.n})`,
       );
     }
-    writeReport(leftStats, noticeStats, startedAt);
+    writeReport(leftStats, noticeStats, startedAt, loadAtStart);
   } finally {
     await browser.close();
     if (stack?.pid) {
