@@ -38,7 +38,10 @@ test("search and category live in the URL; a signed-out visitor is asked to sign
 
   // A shared link shows the same filtered view.
   await shop.open("?category=Camp+Kitchen");
-  await expect(page.getByRole("link", { name: "Camp Kitchen" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("link", { name: "Camp Kitchen" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   await expect(shop.product("Folding Spork")).toBeVisible();
   await expect(shop.product("Summit Pack 30 L")).toHaveCount(0);
 
@@ -47,7 +50,9 @@ test("search and category live in the URL; a signed-out visitor is asked to sign
   await expect(shop.product("Insulated Bottle 1 L")).toContainText("Sold out");
   await expect(shop.product("Storm Shell Jacket")).toContainText(/Only \d left|Sold out/);
 
-  const signIn = shop.product("Wool Beanie").getByRole("link", { name: "Sign in to add to your cart" });
+  const signIn = shop
+    .product("Wool Beanie")
+    .getByRole("link", { name: "Sign in to add to your cart" });
   await expect(signIn).toHaveAttribute("href", "/signin?callbackUrl=%2Fs%2Falpine");
   await signIn.click();
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
@@ -63,7 +68,12 @@ test("stock limits, a declined card and field errors are said in words; then the
   const socks = `E2E Socks ${Date.now().toString(36)}`;
   const owner = await devices.open();
   await signInWithDemo(owner, { email: "owner@demo.shop", name: "Demo Owner" });
-  await createProductAsStaff(owner, "alpine", { name: socks, category: "Apparel", price: "12.50", stock: "2" });
+  await createProductAsStaff(owner, "alpine", {
+    name: socks,
+    category: "Apparel",
+    price: "12.50",
+    stock: "2",
+  });
 
   const email = uniqueEmail("checkout");
   await signInWithDemo(page, { email, name: "Cora Checkout" });
@@ -80,13 +90,17 @@ test("stock limits, a declined card and field errors are said in words; then the
   await addSocks.click();
   await shop.expectCartCount(2);
   await addSocks.click();
-  await expect(page.getByText(`Only 2 are left of ${socks}. You already have 2 in your cart.`)).toBeVisible();
+  await expect(
+    page.getByText(`Only 2 are left of ${socks}. You already have 2 in your cart.`),
+  ).toBeVisible();
   // The optimistic third pair was rolled back.
   await shop.expectCartCount(2);
 
   // Checkout with empty fields: messages on the fields, nothing placed.
   await page.goto("/s/alpine/checkout");
-  await expect(page.getByRole("complementary", { name: "Order summary" })).toContainText(`2 × ${socks}`);
+  await expect(page.getByRole("complementary", { name: "Order summary" })).toContainText(
+    `2 × ${socks}`,
+  );
   await page.getByLabel("Full name").fill("");
   await shop.placeOrder();
   await expect(page.getByLabel("Street address")).toHaveAttribute("aria-invalid", "true");
@@ -99,7 +113,9 @@ test("stock limits, a declined card and field errors are said in words; then the
   await expect(page.getByRole("alert").filter({ hasText: "Your card was declined" })).toBeVisible();
   await expect(page).toHaveURL(/\/checkout$/);
   // Nothing was taken: the cart is still there.
-  await expect(page.getByRole("complementary", { name: "Order summary" })).toContainText(`2 × ${socks}`);
+  await expect(page.getByRole("complementary", { name: "Order summary" })).toContainText(
+    `2 × ${socks}`,
+  );
 
   // A good card places the order. Submitted twice in the same tick (a double click that
   // beats the disabled button): the page's idempotency key makes it one order.
@@ -130,7 +146,9 @@ test("stock limits, a declined card and field errors are said in words; then the
   // Tidy up: staff archive it, and it leaves the catalog.
   await owner.goto("/s/alpine/staff");
   await owner.getByRole("button", { name: `Archive ${socks}` }).click();
-  await expect(owner.getByRole("listitem", { name: socks, exact: true })).toContainText("(archived)");
+  await expect(owner.getByRole("listitem", { name: socks, exact: true })).toContainText(
+    "(archived)",
+  );
   await shop.open();
   await expect(shop.product(socks)).toHaveCount(0);
 });

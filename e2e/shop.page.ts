@@ -37,11 +37,15 @@ export class ShopPage {
   }
 
   async expectCartCount(count: number): Promise<void> {
-    await expect(this.cartButton()).toHaveAccessibleName(`Cart, ${count} ${count === 1 ? "item" : "items"}`);
+    await expect(this.cartButton()).toHaveAccessibleName(
+      `Cart, ${count} ${count === 1 ? "item" : "items"}`,
+    );
   }
 
   product(name: string): Locator {
-    return this.page.getByRole("list", { name: "Products" }).getByRole("listitem", { name, exact: true });
+    return this.page
+      .getByRole("list", { name: "Products" })
+      .getByRole("listitem", { name, exact: true });
   }
 
   /** Adds one unit and waits until the server's cart agrees (the badge shows `expected`). */
@@ -70,7 +74,9 @@ export class ShopPage {
   }
 
   cartLine(name: string): Locator {
-    return this.drawer().getByRole("list", { name: "Items in your cart" }).getByRole("listitem", { name, exact: true });
+    return this.drawer()
+      .getByRole("list", { name: "Items in your cart" })
+      .getByRole("listitem", { name, exact: true });
   }
 
   /** The other devices' carts panel entry whose device name matches. */
@@ -98,7 +104,11 @@ export class ShopPage {
 export type NewProduct = { name: string; category: string; price: string; stock: string };
 
 /** Adds a product through the staff form (the page must be signed in as the store's staff). */
-export async function createProductAsStaff(page: Page, slug: string, product: NewProduct): Promise<void> {
+export async function createProductAsStaff(
+  page: Page,
+  slug: string,
+  product: NewProduct,
+): Promise<void> {
   await page.goto(`/s/${slug}/staff/products/new`);
   await page.getByLabel("Name").fill(product.name);
   await page.getByLabel("Category").fill(product.category);

@@ -30,7 +30,9 @@ test("two devices of one person keep separate carts, copy between them and both 
   let drawer = await laptop.openCart();
   await expect(laptop.cartLines()).toHaveCount(1);
   await expect(laptop.cartLine("Wool Beanie")).toBeVisible();
-  await expect(laptop.cartLine("Wool Beanie").getByLabel("Quantity of Wool Beanie")).toHaveText("2");
+  await expect(laptop.cartLine("Wool Beanie").getByLabel("Quantity of Wool Beanie")).toHaveText(
+    "2",
+  );
   await laptop.closeCart();
   drawer = await phone.openCart();
   await expect(phone.cartLines()).toHaveCount(1);
@@ -57,7 +59,10 @@ test("two devices of one person keep separate carts, copy between them and both 
   await laptop.add("Trail Sling", 3);
   await secondTab.expectCartCount(3);
   drawer = await secondTab.openCart();
-  await secondTab.cartLine("Wool Beanie").getByRole("button", { name: "Remove Wool Beanie" }).click();
+  await secondTab
+    .cartLine("Wool Beanie")
+    .getByRole("button", { name: "Remove Wool Beanie" })
+    .click();
   await expect(secondTab.cartLine("Wool Beanie")).toHaveCount(0);
   await laptop.expectCartCount(1);
   await secondTab.closeCart();
@@ -93,7 +98,9 @@ test("a shopper who is not staff of a store cannot open its staff pages; its own
   await signInWithDemo(shopperPage, { email: uniqueEmail("not-staff"), name: "Nora Notstaff" });
   for (const path of ["/s/harbor/staff", "/s/harbor/staff/products/new"]) {
     await shopperPage.goto(path);
-    await expect(shopperPage.getByRole("heading", { name: "You are not staff of this store" })).toBeVisible();
+    await expect(
+      shopperPage.getByRole("heading", { name: "You are not staff of this store" }),
+    ).toBeVisible();
     await expect(shopperPage.getByRole("heading", { name: /^Staff:/ })).toHaveCount(0);
   }
   // No staff link in the store bar either.

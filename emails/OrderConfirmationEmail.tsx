@@ -56,8 +56,8 @@ export function OrderConfirmationEmail({
         Thank you for your order
       </Heading>
       <Text style={styles.paragraph}>
-        Hello {customerName}, {storeName} has your order {orderReference}. We will let you know
-        when it ships.
+        Hello {customerName}, {storeName} has your order {orderReference}. We will let you know when
+        it ships.
       </Text>
       <Section style={{ margin: "0 0 16px" }}>
         {items.map((item, index) => (

@@ -36,7 +36,9 @@ export async function StoreList() {
               <span className="text-lg font-semibold">{store.name}</span>
             </span>
             <span className="mt-3 text-sm text-muted-foreground">{store.description}</span>
-            <span className="mt-auto pt-3 text-xs text-muted-foreground">Prices in {store.currency}</span>
+            <span className="mt-auto pt-3 text-xs text-muted-foreground">
+              Prices in {store.currency}
+            </span>
           </Link>
         </li>
       ))}

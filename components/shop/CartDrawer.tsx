@@ -30,7 +30,11 @@ export function CartButton() {
   return (
     <DialogRoot open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
-        <Button variant="secondary" size="sm" aria-label={signedIn ? `Cart, ${itemsLabel(count)}` : "Cart"}>
+        <Button
+          variant="secondary"
+          size="sm"
+          aria-label={signedIn ? `Cart, ${itemsLabel(count)}` : "Cart"}
+        >
           <CartIcon />
           <span>Cart</span>
           {signedIn ? (
@@ -60,7 +64,14 @@ export function CartButton() {
 /** A shopping-bag outline; an SVG because the emoji needs a font not every system has. */
 function CartIcon() {
   return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth={2}>
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      className="size-4"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2}
+    >
       <path d="M6 7h12l-1 13H7L6 7z" strokeLinejoin="round" />
       <path d="M9 7a3 3 0 0 1 6 0" strokeLinecap="round" />
     </svg>
@@ -123,7 +134,11 @@ function CartLines({
         {cart.lines.map((line) => (
           <li key={line.productId} aria-label={line.name} className="flex gap-3 py-3">
             {/* eslint-disable-next-line @next/next/no-img-element -- local SVGs, no optimisation needed */}
-            <img src={line.image} alt="" className="size-16 shrink-0 rounded-md border border-border object-cover" />
+            <img
+              src={line.image}
+              alt=""
+              className="size-16 shrink-0 rounded-md border border-border object-cover"
+            />
             <div className="min-w-0 flex-1">
               <p className="truncate text-sm font-medium">{line.name}</p>
               <p className="text-xs text-muted-foreground">
@@ -140,7 +155,10 @@ function CartLines({
                 >
                   −
                 </Button>
-                <span className="w-8 text-center text-sm tabular-nums" aria-label={`Quantity of ${line.name}`}>
+                <span
+                  className="w-8 text-center text-sm tabular-nums"
+                  aria-label={`Quantity of ${line.name}`}
+                >
                   {line.quantity}
                 </span>
                 <Button
@@ -162,7 +180,11 @@ function CartLines({
                 </Button>
               </div>
             </div>
-            <Price minor={line.lineTotalMinor} currency={cart.currency} className="text-sm font-medium" />
+            <Price
+              minor={line.lineTotalMinor}
+              currency={cart.currency}
+              className="text-sm font-medium"
+            />
           </li>
         ))}
       </ul>
@@ -182,7 +204,10 @@ function CartLines({
       <div className="mt-4 flex flex-wrap gap-2">
         {canCheckOut ? (
           <DialogClose asChild>
-            <Link href={`/s/${store.slug}/checkout`} className={buttonClasses("primary", "md", "flex-1")}>
+            <Link
+              href={`/s/${store.slug}/checkout`}
+              className={buttonClasses("primary", "md", "flex-1")}
+            >
               Check out
             </Link>
           </DialogClose>

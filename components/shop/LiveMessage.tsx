@@ -14,7 +14,11 @@ export function LiveMessage({
   return (
     <p
       aria-live="polite"
-      className={cn("min-h-5 text-sm", tone === "error" ? "text-danger" : "text-muted-foreground", className)}
+      className={cn(
+        "min-h-5 text-sm",
+        tone === "error" ? "text-danger" : "text-muted-foreground",
+        className,
+      )}
     >
       {message ?? ""}
     </p>

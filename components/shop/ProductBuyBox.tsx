@@ -20,7 +20,11 @@ export function ProductBuyBox({ initial }: { initial: ProductInfo }) {
   return (
     <div className="mt-4 space-y-4">
       <div className="flex items-baseline gap-4">
-        <Price minor={product.priceMinor} currency={store.currency} className="text-2xl font-semibold" />
+        <Price
+          minor={product.priceMinor}
+          currency={store.currency}
+          className="text-2xl font-semibold"
+        />
         <StockBadge stock={product.stock} className="text-sm" />
       </div>
       <AddToCart product={product} size="md" />

@@ -29,7 +29,12 @@ export function ProductGrid({
           aria-label={product.name}
           className="flex flex-col overflow-hidden rounded-lg border border-border"
         >
-          <Link href={`/s/${store.slug}/p/${product._id}`} className="group block" tabIndex={-1} aria-hidden="true">
+          <Link
+            href={`/s/${store.slug}/p/${product._id}`}
+            className="group block"
+            tabIndex={-1}
+            aria-hidden="true"
+          >
             {/* eslint-disable-next-line @next/next/no-img-element -- shipped SVGs, nothing to optimise */}
             <img
               src={product.image}
@@ -39,7 +44,9 @@ export function ProductGrid({
             />
           </Link>
           <div className="flex flex-1 flex-col gap-2 p-4">
-            <p className="text-xs uppercase tracking-wide text-muted-foreground">{product.category}</p>
+            <p className="text-xs uppercase tracking-wide text-muted-foreground">
+              {product.category}
+            </p>
             <h3 className="font-semibold">
               <Link href={`/s/${store.slug}/p/${product._id}`} className="hover:underline">
                 {product.name}

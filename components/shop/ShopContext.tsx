@@ -9,11 +9,7 @@ type ShopValue = { store: StoreInfo; signedIn: boolean };
 
 const ShopContext = createContext<ShopValue | null>(null);
 
-export function ShopProvider({
-  store,
-  signedIn,
-  children,
-}: ShopValue & { children: ReactNode }) {
+export function ShopProvider({ store, signedIn, children }: ShopValue & { children: ReactNode }) {
   return <ShopContext.Provider value={{ store, signedIn }}>{children}</ShopContext.Provider>;
 }
 

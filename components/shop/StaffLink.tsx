@@ -16,7 +16,10 @@ export function StaffLink() {
   });
   if (role.status !== "success" || role.data === null) return null;
   return (
-    <Link href={`/s/${store.slug}/staff`} className="text-sm text-muted-foreground hover:text-foreground">
+    <Link
+      href={`/s/${store.slug}/staff`}
+      className="text-sm text-muted-foreground hover:text-foreground"
+    >
       Staff
     </Link>
   );

@@ -16,7 +16,11 @@ export function StockBadge({ stock, className }: { stock: number; className?: st
     <span
       className={cn(
         "text-xs font-medium",
-        stock <= 0 ? "text-danger" : stock <= LOW_STOCK ? "text-amber-700 dark:text-amber-400" : "text-success",
+        stock <= 0
+          ? "text-danger"
+          : stock <= LOW_STOCK
+            ? "text-amber-700 dark:text-amber-400"
+            : "text-success",
         className,
       )}
     >

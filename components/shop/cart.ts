@@ -3,11 +3,7 @@
 // same Convex rows, so they stay in step by themselves) and the cart verbs with
 // optimistic updates. The server stays the source of truth: when a mutation fails,
 // Convex drops the optimistic change and the hook reports the server's message.
-import {
-  useConvexAuth,
-  useMutation,
-  useQuery_experimental as useQueryState,
-} from "convex/react";
+import { useConvexAuth, useMutation, useQuery_experimental as useQueryState } from "convex/react";
 import type { OptimisticLocalStore } from "convex/browser";
 import { useCallback, useState } from "react";
 import { api } from "@/convex/_generated/api";
@@ -149,5 +145,11 @@ export function useCartActions(storeId: Id<"stores">) {
   );
   const clearCart = useCallback(() => run(() => clear({ storeId })), [clear, run, storeId]);
 
-  return { addToCart, changeQuantity, removeFromCart, clearCart, error, dismissError: () => setError(null) };
+  return {
+    addToCart,
+    changeQuantity,
+    removeFromCart,
+    clearCart,
+    error,
+  };
 }

@@ -9,8 +9,8 @@ import type { Id } from "@/convex/_generated/dataModel";
 import { getSession, requireSession } from "@/lib/session";
 import type { ProductInfo, StoreInfo } from "./types";
 
-export const storeBySlug = cache(
-  async (slug: string): Promise<StoreInfo | null> => fetchQuery(api.stores.getBySlug, { slug }),
+export const storeBySlug = cache(async (slug: string): Promise<StoreInfo | null> =>
+  fetchQuery(api.stores.getBySlug, { slug }),
 );
 
 /** `{ token }` for fetchQuery/fetchMutation as this device; redirects to sign-in if none. */

@@ -32,7 +32,10 @@ export default async function OrdersPage() {
           </Link>
         </div>
       ) : (
-        <ul aria-label="Orders" className="mt-6 divide-y divide-border rounded-lg border border-border">
+        <ul
+          aria-label="Orders"
+          className="mt-6 divide-y divide-border rounded-lg border border-border"
+        >
           {orders.map((order) => {
             const count = order.items.reduce((sum, item) => sum + item.quantity, 0);
             return (
@@ -43,10 +46,12 @@ export default async function OrdersPage() {
                 >
                   <span>
                     <span className="font-semibold">{order.storeName}</span>{" "}
-                    <span className="text-sm text-muted-foreground">{orderReference(order._id)}</span>
+                    <span className="text-sm text-muted-foreground">
+                      {orderReference(order._id)}
+                    </span>
                     <span className="block text-sm text-muted-foreground">
-                      {formatOrderDate(order.placedAt, locale)} · {count} {count === 1 ? "item" : "items"} ·
-                      placed on {order.deviceLabel}
+                      {formatOrderDate(order.placedAt, locale)} · {count}{" "}
+                      {count === 1 ? "item" : "items"} · placed on {order.deviceLabel}
                       {order.isThisDevice ? " (this device)" : ""}
                     </span>
                   </span>
@@ -54,7 +59,9 @@ export default async function OrdersPage() {
                     <span className="rounded-full bg-muted px-2 py-0.5 text-xs font-medium">
                       {STATUS_LABELS[order.status]}
                     </span>
-                    <span className="font-semibold">{formatMoney(order.totalMinor, order.currency, locale)}</span>
+                    <span className="font-semibold">
+                      {formatMoney(order.totalMinor, order.currency, locale)}
+                    </span>
                   </span>
                 </Link>
               </li>

@@ -106,7 +106,11 @@ export default async function StorePage({ params, searchParams }: Props) {
       <div className="mt-6">
         <ProductGrid
           preloaded={preloaded}
-          emptyText={filtered ? "No products match. Try another search or category." : "This store has no products yet."}
+          emptyText={
+            filtered
+              ? "No products match. Try another search or category."
+              : "This store has no products yet."
+          }
         />
       </div>
     </div>

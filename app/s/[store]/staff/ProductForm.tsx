@@ -39,7 +39,13 @@ export function ProductForm({
       <div aria-live="polite">
         {state.message ? <Notice tone="error">{state.message}</Notice> : null}
       </div>
-      <Field label="Name" name="name" required defaultValue={value("name", initial.name)} error={error("name")} />
+      <Field
+        label="Name"
+        name="name"
+        required
+        defaultValue={value("name", initial.name)}
+        error={error("name")}
+      />
       <div className="space-y-1">
         <label htmlFor="product-description" className="block text-sm font-medium">
           Description
@@ -53,11 +59,21 @@ export function ProductForm({
           aria-describedby="product-description-error"
           className={inputClasses}
         />
-        <p id="product-description-error" aria-live="polite" className="min-h-5 text-sm text-danger">
+        <p
+          id="product-description-error"
+          aria-live="polite"
+          className="min-h-5 text-sm text-danger"
+        >
           {error("description") ?? ""}
         </p>
       </div>
-      <Field label="Category" name="category" required defaultValue={value("category", initial.category)} error={error("category")} />
+      <Field
+        label="Category"
+        name="category"
+        required
+        defaultValue={value("category", initial.category)}
+        error={error("category")}
+      />
       <div className="grid gap-3 sm:grid-cols-2">
         <Field
           label={`Price (${target.currency})`}

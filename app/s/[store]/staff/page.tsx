@@ -39,7 +39,9 @@ export default async function StaffPage({ params }: { params: Promise<{ store: s
     <div className="space-y-12">
       <div>
         <h1 className="text-2xl font-bold">Staff: {store.name}</h1>
-        <p className="mt-1 text-sm text-muted-foreground">You are {access.role === "owner" ? "an owner" : "an admin"} of this store.</p>
+        <p className="mt-1 text-sm text-muted-foreground">
+          You are {access.role === "owner" ? "an owner" : "an admin"} of this store.
+        </p>
       </div>
 
       <section aria-labelledby="staff-products">
@@ -47,19 +49,28 @@ export default async function StaffPage({ params }: { params: Promise<{ store: s
           <h2 id="staff-products" className="text-xl font-semibold">
             Products
           </h2>
-          <Link href={`/s/${store.slug}/staff/products/new`} className={buttonClasses("primary", "sm")}>
+          <Link
+            href={`/s/${store.slug}/staff/products/new`}
+            className={buttonClasses("primary", "sm")}
+          >
             New product
           </Link>
         </div>
         <ul className="mt-4 divide-y divide-border rounded-lg border border-border">
           {products.map((product) => (
-            <li key={product._id} aria-label={product.name} className="flex flex-wrap items-center gap-4 p-3">
+            <li
+              key={product._id}
+              aria-label={product.name}
+              className="flex flex-wrap items-center gap-4 p-3"
+            >
               {/* eslint-disable-next-line @next/next/no-img-element -- shipped SVG */}
               <img src={product.image} alt="" className="size-12 rounded border border-border" />
               <div className="min-w-0 flex-1">
                 <p className="font-medium">
                   {product.name}
-                  {product.archived ? <span className="ml-2 text-xs text-muted-foreground">(archived)</span> : null}
+                  {product.archived ? (
+                    <span className="ml-2 text-xs text-muted-foreground">(archived)</span>
+                  ) : null}
                 </p>
                 <p className="text-sm text-muted-foreground">
                   {product.category} · {money(product.priceMinor)} · {product.stock} in stock{" "}
@@ -74,7 +85,11 @@ export default async function StaffPage({ params }: { params: Promise<{ store: s
                 Edit
               </Link>
               <StaffActionButton
-                action={setArchived.bind(null, { ...target, productId: product._id, archived: !product.archived })}
+                action={setArchived.bind(null, {
+                  ...target,
+                  productId: product._id,
+                  archived: !product.archived,
+                })}
                 label={product.archived ? "Restore" : "Archive"}
                 accessibleLabel={`${product.archived ? "Restore" : "Archive"} ${product.name}`}
               />
@@ -105,7 +120,8 @@ export default async function StaffPage({ params }: { params: Promise<{ store: s
                       <span>{STATUS_LABELS[order.status]}</span>
                     </p>
                     <p className="text-muted-foreground">
-                      {formatOrderDate(order.placedAt, DEFAULT_LOCALE)} · {order.customerEmail ?? "unknown customer"} ·{" "}
+                      {formatOrderDate(order.placedAt, DEFAULT_LOCALE)} ·{" "}
+                      {order.customerEmail ?? "unknown customer"} ·{" "}
                       {order.items.map((item) => `${item.quantity} × ${item.name}`).join(", ")}
                     </p>
                   </div>

@@ -29,7 +29,12 @@ export default async function EditProductPage({
     <div>
       <h1 className="mb-6 text-2xl font-bold">Edit {product.name}</h1>
       <ProductForm
-        target={{ storeId: store._id, slug: store.slug, currency: store.currency, productId: product._id }}
+        target={{
+          storeId: store._id,
+          slug: store.slug,
+          currency: store.currency,
+          productId: product._id,
+        }}
         initial={{
           name: product.name,
           description: product.description,
