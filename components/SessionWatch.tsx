@@ -46,8 +46,21 @@ function Watch() {
   const wasActive = useRef(false);
   const left = useRef(false);
 
+  const activeSessionId = useRef<string | null>(null);
+
   useEffect(() => {
-    if (current?.status === "active") wasActive.current = true;
+    if (current?.status !== "active") return;
+    wasActive.current = true;
+    // A different session than before (signed in again, e.g. in another tab): an
+    // earlier expected sign-out was about the old one and must not mute this one.
+    if (
+      activeSessionId.current !== null &&
+      activeSessionId.current !== current.sessionId
+    ) {
+      signOutExpected = false;
+      left.current = false;
+    }
+    activeSessionId.current = current.sessionId;
   }, [current]);
 
   // Server-action sign-out forms cannot call `expectSignOut` (they work without
