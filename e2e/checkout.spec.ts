@@ -84,7 +84,7 @@ test("stock limits, a declined card and field errors are said in words; then the
   await shop.product(socks).getByRole("link").first().click();
   await expect(page.getByRole("heading", { name: socks })).toBeVisible();
   await expect(page.getByText("Only 2 left")).toBeVisible();
-  const addSocks = page.getByRole("button", { name: `Add ${socks} to cart` });
+  const addSocks = page.getByRole("button", { name: `Add to cart: ${socks}` });
   await addSocks.click();
   await shop.expectCartCount(1);
   await addSocks.click();

@@ -50,7 +50,7 @@ export class ShopPage {
 
   /** Adds one unit and waits until the server's cart agrees (the badge shows `expected`). */
   async add(name: string, expected?: number): Promise<void> {
-    await this.page.getByRole("button", { name: `Add ${name} to cart` }).click();
+    await this.page.getByRole("button", { name: `Add to cart: ${name}` }).click();
     if (expected !== undefined) await this.expectCartCount(expected);
   }
 

@@ -42,7 +42,8 @@ export function AddToCart({
       <Button
         size={size}
         disabled={soldOut || busy}
-        aria-label={soldOut ? `${product.name} is sold out` : `Add ${product.name} to cart`}
+        // The visible words first, then which product: speech users say what they see.
+        aria-label={soldOut ? `Sold out: ${product.name}` : `Add to cart: ${product.name}`}
         onClick={async () => {
           setBusy(true);
           const ok = await addToCart(product);

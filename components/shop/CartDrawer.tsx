@@ -26,18 +26,19 @@ export function CartButton() {
   const { store, signedIn } = useShop();
   const { cart } = useCart(store._id);
   const [open, setOpen] = useState(false);
-  const count = cart?.itemCount ?? 0;
+  // No count until the server has answered: "0 items" while loading would be wrong.
+  const count = cart?.itemCount ?? null;
   return (
     <DialogRoot open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
         <Button
           variant="secondary"
           size="sm"
-          aria-label={signedIn ? `Cart, ${itemsLabel(count)}` : "Cart"}
+          aria-label={signedIn && count !== null ? `Cart, ${itemsLabel(count)}` : "Cart"}
         >
           <CartIcon />
           <span>Cart</span>
-          {signedIn ? (
+          {signedIn && count !== null ? (
             <span
               aria-hidden="true"
               className="min-w-5 rounded-full bg-accent px-1.5 text-xs font-semibold text-accent-foreground"
