@@ -82,7 +82,8 @@ test("stock limits, a declined card and field errors are said in words; then the
 
   // Only two in stock: a third is refused with the server's message, in a live region.
   await shop.product(socks).getByRole("link").first().click();
-  await expect(page.getByRole("heading", { name: socks })).toBeVisible();
+  await page.waitForURL(/\/s\/alpine\/p\//);
+  await expect(page.getByRole("heading", { level: 1, name: socks })).toBeVisible();
   await expect(page.getByText("Only 2 left")).toBeVisible();
   const addSocks = page.getByRole("button", { name: `Add to cart: ${socks}` });
   await addSocks.click();
