@@ -7,6 +7,7 @@ import { cache } from "react";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
 import { getSession, requireSession } from "@/lib/session";
+import { DEFAULT_LOCALE } from "./defaults";
 import type { ProductInfo, StoreInfo } from "./types";
 
 export const storeBySlug = cache(async (slug: string): Promise<StoreInfo | null> =>
@@ -39,5 +40,17 @@ export async function productOfStore(
     });
   } catch {
     return null;
+  }
+}
+
+/** The locale this device chose in its settings, or the default (also when signed out). */
+export async function deviceLocale(token: string | null): Promise<string> {
+  if (token === null) return DEFAULT_LOCALE;
+  try {
+    const settings = await fetchQuery(api.settings.mine, {}, { token });
+    return settings.locale ?? DEFAULT_LOCALE;
+  } catch {
+    // A session that just ended: the page still renders; SessionWatch signs the tab out.
+    return DEFAULT_LOCALE;
   }
 }

@@ -9,7 +9,7 @@ import { CartButton } from "@/components/shop/CartDrawer";
 import { storeAccentStyle } from "@/components/shop/defaults";
 import { ShopProvider } from "@/components/shop/ShopContext";
 import { StaffLink } from "@/components/shop/StaffLink";
-import { storeBySlug } from "@/components/shop/server";
+import { deviceLocale, storeBySlug } from "@/components/shop/server";
 import { getSession } from "@/lib/session";
 
 type Params = { params: Promise<{ store: string }> };
@@ -21,12 +21,18 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function StoreLayout({ params, children }: Params & { children: ReactNode }) {
   const { store: slug } = await params;
-  const [store, session] = await Promise.all([storeBySlug(slug), getSession()]);
+  // The session is already read (and cached) by the root layout; the store and this
+  // device's locale then load side by side.
+  const session = await getSession();
+  const [store, initialLocale] = await Promise.all([
+    storeBySlug(slug),
+    deviceLocale(session?.convexToken ?? null),
+  ]);
   if (store === null) notFound();
   // The store's colour re-themes buttons and links of its pages (globals.css --accent).
   const theme = storeAccentStyle(store.accentColor) as CSSProperties;
   return (
-    <ShopProvider store={store} signedIn={session !== null}>
+    <ShopProvider store={store} signedIn={session !== null} initialLocale={initialLocale}>
       <div style={theme} className="flex flex-1 flex-col">
         <div className="border-b border-border bg-muted/40">
           <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
