@@ -7,7 +7,7 @@
 //
 // Needs the e2e stack (app on :3100): reuses a running `npx tsx e2e/serve.ts`, or
 // starts one and stops it afterwards. Run: `npm run bench:revocation [-- --rounds 20]`.
-// Prints p50/p95/min/max and writes them to docs/benchmarks.md with the machine.
+// Prints p50/p95/min/max and writes them into README.md's "Measured" section with the machine.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -200,7 +200,7 @@ function writeReport(
   startedAt: Date,
   loadAtStart: number,
 ): void {
-  const file = resolve(root, "docs/benchmarks.md");
+  const file = resolve(root, "README.md");
   const existing = existsSync(file)
     ? readFileSync(file, "utf8")
     : "# Benchmarks\n";
@@ -220,7 +220,7 @@ function writeReport(
     `${left.n} | ${loadAtStart.toFixed(2)} |`;
   const section = [
     MARKER_START,
-    "## Revocation latency (device B revokes device A)",
+    "### Revocation latency (device B revokes device A)",
     "",
     "`npm run bench:revocation` (`bench/revocation-latency.ts`): two Chromium contexts signed in as",
     "the same user against the e2e stack (production build, `next start`, local Convex backend, all on",
