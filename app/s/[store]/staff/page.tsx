@@ -4,12 +4,12 @@
 import { fetchQuery } from "convex/nextjs";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DEFAULT_LOCALE } from "@/components/shop/defaults";
 import { StockBadge } from "@/components/shop/StockBadge";
 import { buttonClasses } from "@/components/ui/Button";
 import { api } from "@/convex/_generated/api";
 import { formatMoney } from "@/lib/money";
 import { STATUS_LABELS, formatOrderDate, orderReference } from "@/components/shop/orders";
+import { deviceLocale } from "@/components/shop/server";
 import { advanceOrder, setArchived } from "./actions";
 import { NotStaff, staffAccess } from "./gate";
 import { StaffActionButton } from "./StaffActionButton";
@@ -28,12 +28,13 @@ export default async function StaffPage({ params }: { params: Promise<{ store: s
   const { store, token } = access;
   if (access.role === null) return <NotStaff storeName={store.name} slug={store.slug} />;
 
-  const [products, orders] = await Promise.all([
+  const [products, orders, locale] = await Promise.all([
     fetchQuery(api.products.forStaff, { storeId: store._id }, { token }),
     fetchQuery(api.orders.forStore, { storeId: store._id }, { token }),
+    deviceLocale(token),
   ]);
   const target = { storeId: store._id, slug: store.slug, currency: store.currency };
-  const money = (minor: number) => formatMoney(minor, store.currency, DEFAULT_LOCALE);
+  const money = (minor: number) => formatMoney(minor, store.currency, locale);
 
   return (
     <div className="space-y-12">
@@ -120,7 +121,7 @@ export default async function StaffPage({ params }: { params: Promise<{ store: s
                       <span>{STATUS_LABELS[order.status]}</span>
                     </p>
                     <p className="text-muted-foreground">
-                      {formatOrderDate(order.placedAt, DEFAULT_LOCALE)} ·{" "}
+                      {formatOrderDate(order.placedAt, locale)} ·{" "}
                       {order.customerEmail ?? "unknown customer"} ·{" "}
                       {order.items.map((item) => `${item.quantity} × ${item.name}`).join(", ")}
                     </p>
