@@ -17,24 +17,11 @@ import {
   shippingFields,
 } from "./schema";
 import { deviceNameOf } from "./settings";
+import { DECLINED_CARD_DIGITS, luhnValid } from "./lib/cards";
 
 /** The test card that always declines (as in common payment sandboxes). */
-export const DECLINED_CARD = "4000000000000002";
-
-/** Luhn checksum over a string of digits. */
-export function luhnValid(digits: string): boolean {
-  if (!/^\d+$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
+export const DECLINED_CARD = DECLINED_CARD_DIGITS;
+export { luhnValid };
 
 /** "MM/YY" or "MM/YYYY" → the first ms after the card's last valid month, or null. */
 export function expiryEnd(expiry: string): number | null {

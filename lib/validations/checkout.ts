@@ -4,26 +4,14 @@
 // and reports its own field keys ("shipping.city", "card.number"), which
 // `formFieldOf` maps back to these names.
 import { z } from "zod";
+import { luhnValid } from "@/convex/lib/cards";
 
 /** The test card number that the simulated payment always declines. */
 export const DECLINED_TEST_CARD = "4000 0000 0000 0002";
 /** A test card number that the simulated payment accepts. */
 export const ACCEPTED_TEST_CARD = "4242 4242 4242 4242";
 
-/** Luhn checksum over a string of digits. */
-export function luhnValid(digits: string): boolean {
-  if (!/^\d+$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
+export { luhnValid };
 
 /** Whether "MM/YY" or "MM/YYYY" is a real month that has not ended by `now`. */
 export function expiryInFuture(
