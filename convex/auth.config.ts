@@ -2,7 +2,7 @@
 // site URL: `convex/http.ts` serves the OpenID discovery document and the JWKS there,
 // built from the `JWKS` environment variable (the public half of
 // `CONVEX_AUTH_PRIVATE_KEY`, which only the Next.js server holds).
-export default {
+const authConfig = {
   providers: [
     {
       domain: process.env.CONVEX_SITE_URL,
@@ -10,3 +10,5 @@ export default {
     },
   ],
 };
+
+export default authConfig;

@@ -73,7 +73,7 @@ export const list = query({
       cat === undefined
         ? await ctx.db
             .query("products")
-            .withIndex("by_storeId", (q) => q.eq("storeId", storeId))
+            .withIndex("by_storeId_category", (q) => q.eq("storeId", storeId))
             .take(LIST_LIMIT)
         : await ctx.db
             .query("products")
@@ -99,7 +99,7 @@ export const categories = query({
     await requireStore(ctx, storeId);
     const rows = await ctx.db
       .query("products")
-      .withIndex("by_storeId", (q) => q.eq("storeId", storeId))
+      .withIndex("by_storeId_category", (q) => q.eq("storeId", storeId))
       .take(LIST_LIMIT);
     const names = new Set(
       rows.filter((p) => !p.archived).map((p) => p.category),
@@ -130,7 +130,7 @@ export const forStaff = staffQuery({
   handler: async (ctx) => {
     const rows = await ctx.db
       .query("products")
-      .withIndex("by_storeId", (q) => q.eq("storeId", ctx.store._id))
+      .withIndex("by_storeId_category", (q) => q.eq("storeId", ctx.store._id))
       .take(LIST_LIMIT);
     return rows
       .sort(

@@ -149,10 +149,9 @@ export default defineSchema({
     .index("by_userId", ["userId"])
     .index("by_expires", ["expires"]),
 
-  verificationTokens: defineTable(verificationTokenFields).index(
-    "by_identifier_token",
-    ["identifier", "token"],
-  ),
+  verificationTokens: defineTable(verificationTokenFields)
+    .index("by_identifier_token", ["identifier", "token"])
+    .index("by_expires", ["expires"]),
 
   authenticators: defineTable(authenticatorFields)
     .index("by_credentialID", ["credentialID"])
@@ -169,7 +168,6 @@ export default defineSchema({
     .index("by_userId", ["userId"]),
 
   products: defineTable(productFields)
-    .index("by_storeId", ["storeId"])
     .index("by_storeId_category", ["storeId", "category"])
     .searchIndex("search_name", {
       searchField: "name",
@@ -220,6 +218,8 @@ export default defineSchema({
     /** Client-generated per checkout attempt; a retried submit finds the same order. */
     idempotencyKey: v.string(),
   })
+    // Kept beside by_userId_idempotencyKey for its order: a user's orders newest first.
+    // eslint-disable-next-line @convex-dev/no-duplicate-indexes
     .index("by_userId", ["userId"])
     .index("by_storeId", ["storeId"])
     .index("by_userId_idempotencyKey", ["userId", "idempotencyKey"]),

@@ -259,7 +259,7 @@ export const cleanupExpiredVerificationTokens = internalMutation({
     const now = Date.now();
     const expired = await ctx.db
       .query("verificationTokens")
-      .filter((q) => q.lte(q.field("expires"), now))
+      .withIndex("by_expires", (q) => q.lte("expires", now))
       .take(CLEANUP_BATCH);
     for (const row of expired) await ctx.db.delete(row._id);
     if (expired.length === CLEANUP_BATCH) {

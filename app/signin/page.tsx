@@ -78,7 +78,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
 
       {providers.length === 0 ? (
         <Notice tone="error" className="mt-6" title="No sign-in method is configured">
-          Set the e-mail or an OAuth provider's variables (see .env.example).
+          Set the e-mail or an OAuth provider&apos;s variables (see .env.example).
         </Notice>
       ) : null}
     </div>

@@ -20,6 +20,7 @@ import type * as crons from "../crons.js";
 import type * as errors from "../errors.js";
 import type * as http from "../http.js";
 import type * as lib_admin from "../lib/admin.js";
+import type * as lib_cards from "../lib/cards.js";
 import type * as lib_endSession from "../lib/endSession.js";
 import type * as lib_functions from "../lib/functions.js";
 import type * as lib_session from "../lib/session.js";
@@ -47,6 +48,7 @@ declare const fullApi: ApiFromModules<{
   errors: typeof errors;
   http: typeof http;
   "lib/admin": typeof lib_admin;
+  "lib/cards": typeof lib_cards;
   "lib/endSession": typeof lib_endSession;
   "lib/functions": typeof lib_functions;
   "lib/session": typeof lib_session;
