@@ -9,6 +9,8 @@ export default defineConfig({
       "convex/**/*.test.ts",
       "lib/**/*.test.ts",
       "emails/**/*.test.{ts,tsx}",
+      "components/**/*.test.{ts,tsx}",
+      "app/**/*.test.{ts,tsx}",
       "dev/**/*.test.ts",
       "tests/**/*.test.ts",
     ],
