@@ -11,6 +11,18 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // Rendered only on the server (e-mails); bundling them gains nothing.
   serverExternalPackages: ["@react-email/render", "@react-email/components"],
+  // Browsers freeze the OS version in the user agent ("Windows NT 10.0" for Windows 11,
+  // "Mac OS X 10_15_7" for every recent macOS). Asking for the platform-version client hint
+  // lets Chromium-based browsers send the real one on later requests, so a session created
+  // at the sign-in callback can be recorded as "Windows 11" (lib/device.ts reads it).
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [{ key: "Accept-CH", value: "Sec-CH-UA-Platform-Version" }],
+      },
+    ];
+  },
 };
 
 export default nextConfig;
