@@ -8,21 +8,12 @@ import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import type { RunningServer, ServerOptions } from "./server";
 
-export type LocalBackendOptions = {
-  projectDir: string;
-  port: number;
-  sitePort: number;
-  host?: string;
-  envFile?: string;
-  dataDir?: string;
-  reset?: boolean;
-  seed?: string;
-  watch?: boolean;
-  log?: boolean;
-};
-
-export type LocalBackend = { url: string; siteUrl: string; close(): Promise<void> };
+// Same options and handle as the in-process server (only types: its modules load in the
+// child process, not here).
+export type LocalBackendOptions = ServerOptions;
+export type LocalBackend = RunningServer;
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const READY_PREFIX = "CONVEX_LOCAL_READY ";
