@@ -7,16 +7,11 @@ import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { isAdminEmail } from "./lib/admin";
 import schema from "./schema";
-import { modules } from "./test.setup";
+import { asDevice as as, modules } from "./test.setup";
 
-const ISSUER = "https://convex.test";
 const DAY = 24 * 60 * 60 * 1000;
 
-type T = ReturnType<typeof convexTest>;
 
-function as(t: T, userId: Id<"users">, sessionId: Id<"sessions">) {
-  return t.withIdentity({ subject: `${userId};${sessionId}`, issuer: ISSUER });
-}
 
 async function errorCode(
   promise: Promise<unknown>,

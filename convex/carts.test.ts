@@ -1,29 +1,11 @@
-import { convexTest } from "convex-test";
 import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
-import schema from "./schema";
-import { modules } from "./test.setup";
+import { failure, asDevice as as, newTest, type TestConvex } from "./test.setup";
 
-const ISSUER = "https://convex.test";
-const newTest = () => convexTest(schema, modules);
-type T = ReturnType<typeof newTest>;
+type T = TestConvex;
 
-function as(t: T, userId: Id<"users">, sessionId: Id<"sessions">) {
-  return t.withIdentity({ subject: `${userId};${sessionId}`, issuer: ISSUER });
-}
 
-/** The error data of a call that must fail. */
-async function failure(
-  promise: Promise<unknown>,
-): Promise<{ code?: string; message?: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { data?: { code?: string; message?: string } }).data ?? {};
-  }
-  throw new Error("expected the call to fail");
-}
 
 /** Two stores; Alice on two live devices and one expired; Bob on one. */
 async function setup() {

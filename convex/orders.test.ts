@@ -1,32 +1,13 @@
-import { convexTest } from "convex-test";
 import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { endSession } from "./lib/endSession";
 import { expiryEnd, luhnValid } from "./orders";
-import schema from "./schema";
-import { modules } from "./test.setup";
+import { failure, asDevice as as, newTest, type TestConvex } from "./test.setup";
 
-const ISSUER = "https://convex.test";
-const newTest = () => convexTest(schema, modules);
-type T = ReturnType<typeof newTest>;
+type T = TestConvex;
 
-function as(t: T, userId: Id<"users">, sessionId: Id<"sessions">) {
-  return t.withIdentity({ subject: `${userId};${sessionId}`, issuer: ISSUER });
-}
 
-async function failure(promise: Promise<unknown>): Promise<{
-  code?: string;
-  message?: string;
-  fields?: Record<string, string>;
-}> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { data?: { code?: string; message?: string } }).data ?? {};
-  }
-  throw new Error("expected the call to fail");
-}
 
 const shipping = {
   fullName: "Alice Example",

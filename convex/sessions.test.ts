@@ -5,17 +5,13 @@ import { afterEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import schema from "./schema";
-import { modules } from "./test.setup";
+import { asDevice as as, type TestConvex, modules } from "./test.setup";
 
-const ISSUER = "https://convex.test";
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 
-type T = ReturnType<typeof convexTest>;
+type T = TestConvex;
 
-function as(t: T, userId: Id<"users">, sessionId: Id<"sessions">) {
-  return t.withIdentity({ subject: `${userId};${sessionId}`, issuer: ISSUER });
-}
 
 /** Alice: laptop, phone, tablet (live) and an expired old session. Bob: two devices. */
 async function setup() {

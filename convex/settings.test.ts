@@ -1,29 +1,10 @@
-import { convexTest } from "convex-test";
 import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
-import type { Id } from "./_generated/dataModel";
-import schema from "./schema";
 import { canonicalLocale } from "./settings";
-import { modules } from "./test.setup";
+import { failure, asDevice as as, newTest } from "./test.setup";
 
-const ISSUER = "https://convex.test";
-const newTest = () => convexTest(schema, modules);
-type T = ReturnType<typeof newTest>;
 
-function as(t: T, userId: Id<"users">, sessionId: Id<"sessions">) {
-  return t.withIdentity({ subject: `${userId};${sessionId}`, issuer: ISSUER });
-}
 
-async function failure(
-  promise: Promise<unknown>,
-): Promise<{ code?: string; fields?: Record<string, string> }> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { data?: { code?: string } }).data ?? {};
-  }
-  throw new Error("expected the call to fail");
-}
 
 async function setup() {
   const t = newTest();

@@ -1,18 +1,10 @@
-import { convexTest } from "convex-test";
 import { describe, expect, test } from "vitest";
 import { api, internal } from "./_generated/api";
-import type { Id } from "./_generated/dataModel";
-import schema from "./schema";
 import { DEMO_OWNER_EMAIL, DEMO_STORES, DEMO_USER_EMAIL } from "./seed";
-import { modules } from "./test.setup";
+import { asDevice as as, newTest, type TestConvex } from "./test.setup";
 
-const ISSUER = "https://convex.test";
-const newTest = () => convexTest(schema, modules);
-type T = ReturnType<typeof newTest>;
+type T = TestConvex;
 
-function as(t: T, userId: Id<"users">, sessionId: Id<"sessions">) {
-  return t.withIdentity({ subject: `${userId};${sessionId}`, issuer: ISSUER });
-}
 
 async function sessionFor(t: T, email: string) {
   return t.run(async (ctx) => {

@@ -1,4 +1,11 @@
-// The module map convex-test loads our functions from (tests and type files excluded).
+// Shared by the convex-test suites (this file is neither a Convex module nor deployed: the
+// glob below leaves it out, and the Convex CLI skips names with two dots).
+import { convexTest } from "convex-test";
+import type { Id } from "./_generated/dataModel";
+import type { AppErrorData } from "./errors";
+import schema from "./schema";
+
+/** The module map convex-test loads our functions from (tests and type files excluded). */
 export const modules = import.meta.glob([
   "./**/*.ts",
   "./**/*.js",
@@ -6,3 +13,23 @@ export const modules = import.meta.glob([
   "!./**/*.d.ts",
   "!./test.setup.ts",
 ]);
+
+export const TEST_ISSUER = "https://convex.test";
+
+export const newTest = () => convexTest(schema, modules);
+export type TestConvex = ReturnType<typeof newTest>;
+
+/** Calls as one device: a token whose `sub` is `userId;sessionId`, as lib/convex-token.ts mints. */
+export function asDevice(t: TestConvex, userId: Id<"users">, sessionId: Id<"sessions">) {
+  return t.withIdentity({ subject: `${userId};${sessionId}`, issuer: TEST_ISSUER });
+}
+
+/** The `ConvexError` data of a call that must fail (the test fails if it succeeds). */
+export async function failure(promise: Promise<unknown>): Promise<Partial<AppErrorData>> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as { data?: Partial<AppErrorData> }).data ?? {};
+  }
+  throw new Error("expected the call to fail");
+}
