@@ -11,8 +11,6 @@ import { asDevice as as, modules } from "./test.setup";
 
 const DAY = 24 * 60 * 60 * 1000;
 
-
-
 async function errorCode(
   promise: Promise<unknown>,
 ): Promise<string | undefined> {

@@ -1,26 +1,16 @@
 import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
-import { failure, asDevice as as, newTest, type TestConvex } from "./test.setup";
+import { failure, asDevice as as, newTest, type TestConvex, insertProduct, insertStore } from "./test.setup";
 
 type T = TestConvex;
-
-
 
 /** Two stores; Alice on two live devices and one expired; Bob on one. */
 async function setup() {
   const t = newTest();
   const ids = await t.run(async (ctx) => {
     const now = Date.now();
-    const store = (slug: string) =>
-      ctx.db.insert("stores", {
-        slug,
-        name: `Store ${slug}`,
-        description: "",
-        currency: "EUR",
-        accentColor: "#000000",
-        logo: `/stores/${slug}/logo.svg`,
-      });
+    const store = (slug: string) => insertStore(ctx, slug);
     const store1 = await store("one");
     const store2 = await store("two");
     const product = (
@@ -29,17 +19,7 @@ async function setup() {
       priceMinor: number,
       stock: number,
       archived = false,
-    ) =>
-      ctx.db.insert("products", {
-        storeId,
-        name,
-        description: "",
-        category: "Things",
-        priceMinor,
-        stock,
-        image: "/x.svg",
-        archived,
-      });
+    ) => insertProduct(ctx, storeId, { name, priceMinor, stock, archived });
     const mug = await product(store1, "Mug", 250, 5);
     const lamp = await product(store1, "Lamp", 1000, 50);
     const retired = await product(store1, "Retired", 100, 10, true);

@@ -3,11 +3,9 @@ import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { endSession } from "./lib/endSession";
 import { expiryEnd, luhnValid } from "./orders";
-import { failure, asDevice as as, newTest, type TestConvex } from "./test.setup";
+import { failure, asDevice as as, newTest, type TestConvex, insertProduct, insertStore } from "./test.setup";
 
 type T = TestConvex;
-
-
 
 const shipping = {
   fullName: "Alice Example",
@@ -23,33 +21,11 @@ async function setup() {
   const t = newTest();
   const ids = await t.run(async (ctx) => {
     const now = Date.now();
-    const store = (slug: string, currency: string) =>
-      ctx.db.insert("stores", {
-        slug,
-        name: `Store ${slug}`,
-        description: "",
-        currency,
-        accentColor: "#000000",
-        logo: `/stores/${slug}/logo.svg`,
-      });
+    const store = (slug: string, currency: string) => insertStore(ctx, slug, currency);
     const store1 = await store("one", "EUR");
     const store2 = await store("two", "JPY");
-    const product = (
-      storeId: Id<"stores">,
-      name: string,
-      priceMinor: number,
-      stock: number,
-    ) =>
-      ctx.db.insert("products", {
-        storeId,
-        name,
-        description: "",
-        category: "Things",
-        priceMinor,
-        stock,
-        image: "/x.svg",
-        archived: false,
-      });
+    const product = (storeId: Id<"stores">, name: string, priceMinor: number, stock: number) =>
+      insertProduct(ctx, storeId, { name, priceMinor, stock });
     const mug = await product(store1, "Mug", 250, 5);
     const lamp = await product(store1, "Lamp", 1000, 3);
     const tea = await product(store2, "Tea", 900, 10);

@@ -1,26 +1,16 @@
 import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
-import { failure, asDevice as as, newTest, type TestConvex } from "./test.setup";
+import { failure, asDevice as as, newTest, type TestConvex, insertProduct, insertStore } from "./test.setup";
 
 type T = TestConvex;
-
-
 
 /** Two stores, each with staff and a small catalog; a customer. */
 async function setup() {
   const t = newTest();
   const ids = await t.run(async (ctx) => {
     const now = Date.now();
-    const store = (slug: string) =>
-      ctx.db.insert("stores", {
-        slug,
-        name: `Store ${slug}`,
-        description: "",
-        currency: "EUR",
-        accentColor: "#000000",
-        logo: `/stores/${slug}/logo.svg`,
-      });
+    const store = (slug: string) => insertStore(ctx, slug);
     const store1 = await store("one");
     const store2 = await store("two");
     const product = (
@@ -28,17 +18,7 @@ async function setup() {
       name: string,
       category: string,
       archived = false,
-    ) =>
-      ctx.db.insert("products", {
-        storeId,
-        name,
-        description: "",
-        category,
-        priceMinor: 500,
-        stock: 3,
-        image: "/x.svg",
-        archived,
-      });
+    ) => insertProduct(ctx, storeId, { name, category, archived });
     const blueMug = await product(store1, "Blue Mug", "Mugs");
     const redMug = await product(store1, "Red Mug", "Mugs");
     const lamp = await product(store1, "Desk Lamp", "Lighting");

@@ -12,7 +12,6 @@ const DAY = 24 * HOUR;
 
 type T = TestConvex;
 
-
 /** Alice: laptop, phone, tablet (live) and an expired old session. Bob: two devices. */
 async function setup() {
   const t = convexTest(schema, modules);

@@ -3,9 +3,6 @@ import { api } from "./_generated/api";
 import { canonicalLocale } from "./settings";
 import { failure, asDevice as as, newTest } from "./test.setup";
 
-
-
-
 async function setup() {
   const t = newTest();
   const ids = await t.run(async (ctx) => {

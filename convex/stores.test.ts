@@ -5,7 +5,6 @@ import { asDevice as as, newTest, type TestConvex } from "./test.setup";
 
 type T = TestConvex;
 
-
 async function sessionFor(t: T, email: string) {
   return t.run(async (ctx) => {
     const user = await ctx.db

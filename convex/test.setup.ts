@@ -1,7 +1,8 @@
 // Shared by the convex-test suites (this file is neither a Convex module nor deployed: the
 // glob below leaves it out, and the Convex CLI skips names with two dots).
 import { convexTest } from "convex-test";
-import type { Id } from "./_generated/dataModel";
+import type { Doc, Id } from "./_generated/dataModel";
+import type { MutationCtx } from "./_generated/server";
 import type { AppErrorData } from "./errors";
 import schema from "./schema";
 
@@ -32,4 +33,36 @@ export async function failure(promise: Promise<unknown>): Promise<Partial<AppErr
     return (error as { data?: Partial<AppErrorData> }).data ?? {};
   }
   throw new Error("expected the call to fail");
+}
+
+type Writer = { db: { insert: MutationCtx["db"]["insert"] } };
+
+/** A store with neutral defaults; only what a test cares about is passed. */
+export function insertStore(ctx: Writer, slug: string, currency = "EUR") {
+  return ctx.db.insert("stores", {
+    slug,
+    name: `Store ${slug}`,
+    description: "",
+    currency,
+    accentColor: "#000000",
+    logo: `/stores/${slug}/logo.svg`,
+  });
+}
+
+/** A product with neutral defaults (500 minor units, 3 in stock, category "Things"). */
+export function insertProduct(
+  ctx: Writer,
+  storeId: Id<"stores">,
+  fields: Partial<Omit<Doc<"products">, "_id" | "_creationTime" | "storeId">> & { name: string },
+) {
+  return ctx.db.insert("products", {
+    storeId,
+    description: "",
+    category: "Things",
+    priceMinor: 500,
+    stock: 3,
+    image: "/x.svg",
+    archived: false,
+    ...fields,
+  });
 }
