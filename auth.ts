@@ -10,19 +10,17 @@ import Google from "next-auth/providers/google";
 import Resend from "next-auth/providers/resend";
 import { headers } from "next/headers";
 import { after } from "next/server";
-import { createElement } from "react";
-import { MagicLinkEmail } from "@/emails/MagicLinkEmail";
-import { NewDeviceEmail } from "@/emails/NewDeviceEmail";
+import { LAST_SEEN_INTERVAL_MS } from "@/convex/shared/limits";
+import { DEVICE_TYPE_NAMES } from "@/convex/shared/devices";
+import { clientIp, describeDevice, platformHints } from "@/lib/device";
+import { getServerEnv } from "@/lib/env";
 import {
   ConvexAdapter,
-  TOUCH_INTERVAL_MS,
   touchSessionIfStale,
   type ConvexAdapterSession,
-} from "@/lib/auth/adapter";
-import { convexTokenForSession } from "@/lib/convex-token";
-import { clientIp, describeDevice, platformHints, type DeviceType } from "@/lib/device";
-import { sendEmail } from "@/lib/email";
-import { getServerEnv } from "@/lib/env";
+} from "@/server/auth-adapter";
+import { convexTokenForSession } from "@/server/convex-token";
+import { linkTo, sendMagicLink, sendNewDeviceNotice } from "@/server/email";
 
 declare module "next-auth" {
   /** What the app (server and browser) sees of a session. */
@@ -57,19 +55,10 @@ function buildProviders(): Provider[] {
         from: email.from,
         maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
         // Our own sender: the built-in one calls api.resend.com with fetch directly,
-        // while lib/email.ts goes through the resend SDK, which honours
+        // while server/email.ts goes through the resend SDK, which honours
         // RESEND_BASE_URL (the local mail catcher in dev).
         async sendVerificationRequest({ identifier, url }) {
-          const host = new URL(url).host;
-          await sendEmail({
-            to: identifier,
-            subject: `Sign in to ${host}`,
-            react: createElement(MagicLinkEmail, {
-              url,
-              host,
-              expiresInHours: MAGIC_LINK_MAX_AGE_SECONDS / 3600,
-            }),
-          });
+          await sendMagicLink(identifier, url, MAGIC_LINK_MAX_AGE_SECONDS / 3600);
         },
       }),
     );
@@ -96,39 +85,21 @@ export function configuredProviders(): Array<{ id: string; name: string; type: s
   });
 }
 
-const DEVICE_TYPE_NAMES: Record<DeviceType, string> = {
-  desktop: "Computer",
-  mobile: "Phone",
-  tablet: "Tablet",
-  tv: "TV",
-  bot: "Automated client",
-  unknown: "Unknown device",
-};
-
 /** Sends the "new sign-in" e-mail after the response, so sign-in is not slowed. */
 async function notifyNewDevice(email: string): Promise<void> {
-  const env = getServerEnv();
   const requestHeaders = await headers();
-  const device = describeDevice(
-    requestHeaders.get("user-agent"),
-    platformHints(requestHeaders),
-  );
+  const device = describeDevice(requestHeaders.get("user-agent"), platformHints(requestHeaders));
   const ip = clientIp(requestHeaders) ?? "unknown";
-  const base = env.AUTH_URL ?? `https://${requestHeaders.get("host") ?? "localhost"}`;
-  const devicesUrl = new URL("/account/devices", base).toString();
+  const devicesUrl = await linkTo("/account/devices");
   after(async () => {
     try {
-      await sendEmail({
-        to: email,
-        subject: "New sign-in to your account",
-        react: createElement(NewDeviceEmail, {
-          device: DEVICE_TYPE_NAMES[device.deviceType],
-          browser: device.browser ?? "Unknown browser",
-          os: device.os ?? "Unknown OS",
-          ip,
-          signedInAt: new Date(),
-          devicesUrl,
-        }),
+      await sendNewDeviceNotice(email, {
+        device: DEVICE_TYPE_NAMES[device.deviceType],
+        browser: device.browser ?? "Unknown browser",
+        os: device.os ?? "Unknown OS",
+        ip,
+        signedInAt: new Date(),
+        devicesUrl,
       });
     } catch (error) {
       // A missing notice must not break sign-in; the devices page still shows it.
@@ -151,7 +122,7 @@ function convexSessionId(session: AdapterSession): string {
  */
 async function touchIfStale(session: AdapterSession): Promise<void> {
   const { lastSeenAt } = session as Partial<ConvexAdapterSession>;
-  if (lastSeenAt && Date.now() - lastSeenAt.getTime() < TOUCH_INTERVAL_MS) return;
+  if (lastSeenAt && Date.now() - lastSeenAt.getTime() < LAST_SEEN_INTERVAL_MS) return;
   // Request data must be read now: `after` callbacks run outside the request scope.
   const ip = clientIp(await headers());
   after(() => touchSessionIfStale({ sessionToken: session.sessionToken, lastSeenAt }, { ip }));

@@ -1,12 +1,12 @@
 // Middleware only decides "is there a session cookie at all?" for the signed-in area
 // and redirects to sign-in with a return URL when there is none. It never calls
 // Convex: the page checks the session for real, once, via the cached auth()
-// (lib/session.ts). It also passes the requested path on, so that check can return
+// (server/session.ts). It also passes the requested path on, so that check can return
 // the visitor to the same place if the cookie turns out to be stale.
 import { NextResponse, type NextRequest } from "next/server";
+import { RETURN_TO_HEADER, signInUrl } from "@/lib/routes";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-const RETURN_TO_HEADER = "x-return-to";
 
 export function middleware(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -19,9 +19,7 @@ export function middleware(request: NextRequest) {
       value !== "" && SESSION_COOKIES.some((base) => name === base || name.startsWith(`${base}.`)),
     );
   if (!hasSession) {
-    const url = new URL("/signin", request.url);
-    url.searchParams.set("callbackUrl", returnTo);
-    return NextResponse.redirect(url);
+    return NextResponse.redirect(new URL(signInUrl(returnTo), request.url));
   }
   const forwarded = new Headers(request.headers);
   forwarded.set(RETURN_TO_HEADER, returnTo);

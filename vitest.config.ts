@@ -8,6 +8,7 @@ export default defineConfig({
     include: [
       "convex/**/*.test.ts",
       "lib/**/*.test.ts",
+      "server/**/*.test.ts",
       "emails/**/*.test.{ts,tsx}",
       "components/**/*.test.{ts,tsx}",
       "app/**/*.test.{ts,tsx}",

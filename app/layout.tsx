@@ -7,12 +7,12 @@ import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { ConvexClientProvider } from "@/components/ConvexClientProvider";
 import { SessionWatch } from "@/components/SessionWatch";
-import { BRAND_NAME } from "@/components/layout/brand";
+import { BRAND_NAME } from "@/lib/brand";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { THEME_COOKIE, parseTheme, themeScript } from "@/components/theme";
 import { ToastProvider } from "@/components/ui/Toast";
-import { getSession, isAdminEmail } from "@/lib/session";
+import { getSession, isAdminEmail } from "@/server/session";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { StoreList } from "@/app/_components/StoreList";
 import { buttonClasses } from "@/components/ui/Button";
-import { getSession } from "@/lib/session";
+import { getSession } from "@/server/session";
 
 export default async function LandingPage() {
   const session = await getSession();

@@ -5,7 +5,7 @@ import { convexTest } from "convex-test";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
-import { isAdminEmail } from "./lib/admin";
+import { isAdminEmail } from "./lib/admins";
 import schema from "./schema";
 import { asDevice as as, modules } from "./test.setup";
 

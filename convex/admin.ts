@@ -6,10 +6,12 @@ import { v } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
 import type { QueryCtx } from "./_generated/server";
 import { appError, ErrorCode } from "./errors";
-import { adminMutation, adminQuery, isAdminEmail } from "./lib/admin";
-import { endSession } from "./lib/endSession";
-import { sessionQuery } from "./lib/functions";
-import { deviceTypeValidator } from "./schema";
+import { isAdminEmail } from "./lib/admins";
+import { deviceRowFields, settingsOf, toDevice } from "./lib/devices";
+import { adminMutation, adminQuery, sessionQuery } from "./lib/functions";
+import { endSession, isLive, sessionsOfUser } from "./lib/sessions";
+import { describeDevice } from "./shared/devices";
+import { REVOKE_REASON_MAX } from "./shared/limits";
 
 const DEFAULT_PAGE = 50;
 const MAX_PAGE = 100;
@@ -17,7 +19,6 @@ const MAX_PAGE = 100;
 const SEARCH_USER_SCAN = 5000;
 /** Search results are capped at this many users' sessions. */
 const SEARCH_MAX_USERS = 100;
-const MAX_REASON = 500;
 /** Offset cursors for search results, told apart from Convex pagination cursors. */
 const SEARCH_CURSOR_PREFIX = "search:";
 
@@ -37,23 +38,16 @@ const statusValidator = v.union(
   v.literal("all"),
 );
 
-/** One session row of the console. Never includes the session token. */
+/**
+ * One session row of the console: the device as the devices page shows it (`isCurrent`:
+ * the admin's own session, revoking it signs the admin out) plus whose it is.
+ */
 export const adminSessionValidator = v.object({
-  sessionId: v.id("sessions"),
+  ...deviceRowFields,
   userId: v.id("users"),
   email: v.union(v.string(), v.null()),
   name: v.union(v.string(), v.null()),
-  label: v.union(v.string(), v.null()),
-  browser: v.union(v.string(), v.null()),
-  os: v.union(v.string(), v.null()),
-  deviceType: v.union(deviceTypeValidator, v.null()),
-  ip: v.union(v.string(), v.null()),
-  createdAt: v.number(),
-  lastSeenAt: v.number(),
-  expires: v.number(),
   status: v.union(v.literal("active"), v.literal("expired")),
-  /** The admin's own current session (revoking it signs the admin out). */
-  isCurrent: v.boolean(),
 });
 
 type AdminSessionRow = typeof adminSessionValidator.type;
@@ -85,25 +79,12 @@ function rowMaker(ctx: Pick<QueryCtx, "db">, currentSessionId: Id<"sessions">) {
   return async (s: Doc<"sessions">): Promise<AdminSessionRow> => {
     if (!users.has(s.userId)) users.set(s.userId, await ctx.db.get(s.userId));
     const user = users.get(s.userId) ?? null;
-    const settings = await ctx.db
-      .query("deviceSettings")
-      .withIndex("by_sessionId", (q) => q.eq("sessionId", s._id))
-      .first();
     return {
-      sessionId: s._id,
+      ...(await toDevice(ctx, s, currentSessionId)),
       userId: s.userId,
       email: user?.email ?? null,
       name: user?.name ?? null,
-      label: settings?.label ?? null,
-      browser: s.browser ?? null,
-      os: s.os ?? null,
-      deviceType: s.deviceType ?? null,
-      ip: s.ip ?? null,
-      createdAt: s._creationTime,
-      lastSeenAt: s.lastSeenAt ?? s._creationTime,
-      expires: s.expires,
-      status: s.expires > now ? "active" : "expired",
-      isCurrent: s._id === currentSessionId,
+      status: isLive(s, now) ? "active" : "expired",
     };
   };
 }
@@ -176,12 +157,8 @@ export const sessions = adminQuery({
 
     const found: Doc<"sessions">[] = [];
     for (const user of matches.slice(0, SEARCH_MAX_USERS)) {
-      const own = await ctx.db
-        .query("sessions")
-        .withIndex("by_userId", (q) => q.eq("userId", user._id))
-        .collect();
-      for (const s of own) {
-        const active = s.expires > now;
+      for (const s of await sessionsOfUser(ctx, user._id)) {
+        const active = isLive(s, now);
         if (args.status === "active" && !active) continue;
         if (args.status === "expired" && active) continue;
         found.push(s);
@@ -200,13 +177,13 @@ export const sessions = adminQuery({
   },
 });
 
-/** "Chrome 131 on macOS (alice@example.com)", with the device label if it has one. */
-function describeSession(
+/** "Work laptop: Chrome 131 on macOS (alice@example.com)", for the audit log. */
+function describeTarget(
   session: Doc<"sessions">,
   user: Doc<"users"> | null,
-  label: string | null,
+  label: string | undefined,
 ): string {
-  const device = `${session.browser ?? "Unknown browser"} on ${session.os ?? "unknown OS"}`;
+  const device = describeDevice(session.browser, session.os);
   const who = user?.email ?? user?.name ?? session.userId;
   return `${label ? `${label}: ` : ""}${device} (${who})`;
 }
@@ -220,11 +197,11 @@ export const revokeSession = adminMutation({
   returns: v.null(),
   handler: async (ctx, { sessionId, reason }) => {
     const trimmed = reason?.trim() ?? "";
-    if (trimmed.length > MAX_REASON) {
+    if (trimmed.length > REVOKE_REASON_MAX) {
       throw appError(
         ErrorCode.INVALID_INPUT,
-        `Keep the reason under ${MAX_REASON} characters.`,
-        { reason: `At most ${MAX_REASON} characters.` },
+        `Keep the reason under ${REVOKE_REASON_MAX} characters.`,
+        { reason: `At most ${REVOKE_REASON_MAX} characters.` },
       );
     }
     const target = await ctx.db.get(sessionId);
@@ -232,21 +209,14 @@ export const revokeSession = adminMutation({
       throw appError(ErrorCode.NOT_FOUND, "That session has already ended.");
     }
     const targetUser = await ctx.db.get(target.userId);
-    const settings = await ctx.db
-      .query("deviceSettings")
-      .withIndex("by_sessionId", (q) => q.eq("sessionId", sessionId))
-      .first();
+    const settings = await settingsOf(ctx, sessionId);
     await ctx.db.insert("auditLog", {
       action: "session.revoke",
       actorUserId: ctx.userId,
       actorSessionId: ctx.sessionId,
       targetUserId: target.userId,
       targetSessionId: sessionId,
-      targetDescription: describeSession(
-        target,
-        targetUser,
-        settings?.label ?? null,
-      ),
+      targetDescription: describeTarget(target, targetUser, settings?.label),
       ...(trimmed ? { reason: trimmed } : {}),
     });
     await endSession(ctx, sessionId);

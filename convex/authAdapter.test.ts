@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import * as adapterModule from "./authAdapter";
-import { secretsMatch, TOUCH_INTERVAL_MS } from "./authAdapter";
+import { secretsMatch } from "./lib/functions";
+import { LAST_SEEN_INTERVAL_MS } from "./shared/limits";
 import { appErrorData } from "./errors";
 import schema from "./schema";
 import { modules } from "./test.setup";
@@ -498,7 +499,7 @@ describe("sessions", () => {
     });
     const read = () => t.run((ctx) => ctx.db.get(created.sessionId));
 
-    vi.setSystemTime(Date.now() + TOUCH_INTERVAL_MS - 1);
+    vi.setSystemTime(Date.now() + LAST_SEEN_INTERVAL_MS - 1);
     expect(
       await t.mutation(a.touchSession, {
         secret: SECRET,
@@ -511,7 +512,7 @@ describe("sessions", () => {
       ip: "198.51.100.1",
     });
 
-    vi.setSystemTime(1_800_000_000_000 + TOUCH_INTERVAL_MS);
+    vi.setSystemTime(1_800_000_000_000 + LAST_SEEN_INTERVAL_MS);
     expect(
       await t.mutation(a.touchSession, {
         secret: SECRET,
@@ -520,12 +521,12 @@ describe("sessions", () => {
       }),
     ).toBe(true);
     expect(await read()).toMatchObject({
-      lastSeenAt: 1_800_000_000_000 + TOUCH_INTERVAL_MS,
+      lastSeenAt: 1_800_000_000_000 + LAST_SEEN_INTERVAL_MS,
       ip: "198.51.100.2",
     });
 
     // Without an ip the recorded one is kept.
-    vi.setSystemTime(Date.now() + TOUCH_INTERVAL_MS);
+    vi.setSystemTime(Date.now() + LAST_SEEN_INTERVAL_MS);
     expect(
       await t.mutation(a.touchSession, {
         secret: SECRET,

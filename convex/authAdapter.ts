@@ -1,5 +1,5 @@
 // The Auth.js database adapter, Convex side: one public function per adapter
-// operation, called over HTTP by the Next.js server (`lib/auth/adapter.ts`). They are
+// operation, called over HTTP by the Next.js server (`server/auth-adapter.ts`). They are
 // public because Convex has no server-to-server auth for internal functions, so each
 // takes the shared `secret` and refuses the call (BAD_ADAPTER_SECRET, nothing read or
 // written) unless it equals env `CONVEX_AUTH_ADAPTER_SECRET`.
@@ -8,15 +8,12 @@
 // user's `_id` is returned as `id`, a session's `_id` as `sessionId` (the device id,
 // second half of the Convex token's `sub`). `sessionToken` appears only in the
 // session results Auth.js itself needs.
-import {
-  customMutation,
-  customQuery,
-} from "convex-helpers/server/customFunctions";
 import { v, type Infer } from "convex/values";
 import type { Doc } from "./_generated/dataModel";
-import { mutation, query, type QueryCtx } from "./_generated/server";
+import type { QueryCtx } from "./_generated/server";
 import { appError, ErrorCode } from "./errors";
-import { endSession } from "./lib/endSession";
+import { adapterMutation, adapterQuery } from "./lib/functions";
+import { endSession, sessionsOfUser } from "./lib/sessions";
 import {
   accountFields,
   authenticatorFields,
@@ -24,62 +21,7 @@ import {
   userFields,
   verificationTokenFields,
 } from "./schema";
-
-/** lastSeenAt is written at most this often per session (see `touchSession`). */
-export const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
-
-// ---------------------------------------------------------------------------
-// The secret check
-
-/**
- * Compare without an early exit: the loop runs over the caller's input only, so the
- * time taken reveals nothing about the expected secret, not even its length.
- */
-export function secretsMatch(given: string, expected: string): boolean {
-  const a = new TextEncoder().encode(given);
-  const b = new TextEncoder().encode(expected);
-  let diff = a.length ^ b.length;
-  for (let i = 0; i < a.length; i++) {
-    // `% b.length` keeps the index in range; a length mismatch already set `diff`.
-    diff |= a[i] ^ (b.length === 0 ? 0 : b[i % b.length]);
-  }
-  return diff === 0 && b.length > 0;
-}
-
-function checkSecret(secret: string): void {
-  const expected = process.env.CONVEX_AUTH_ADAPTER_SECRET;
-  if (expected === undefined || expected === "") {
-    throw appError(
-      ErrorCode.BAD_ADAPTER_SECRET,
-      "CONVEX_AUTH_ADAPTER_SECRET is not set on this Convex deployment, so the Auth.js adapter is refused. Set it to the same value the Next.js server uses.",
-    );
-  }
-  if (!secretsMatch(secret, expected)) {
-    throw appError(
-      ErrorCode.BAD_ADAPTER_SECRET,
-      "The Auth.js adapter secret is wrong.",
-    );
-  }
-}
-
-/** The `secret` argument is checked and removed before any handler runs. */
-const secretArgs = { secret: v.string() };
-
-const adapterQuery = customQuery(query, {
-  args: secretArgs,
-  input: async (_ctx, { secret }) => {
-    checkSecret(secret);
-    return { ctx: {}, args: {} };
-  },
-});
-
-const adapterMutation = customMutation(mutation, {
-  args: secretArgs,
-  input: async (_ctx, { secret }) => {
-    checkSecret(secret);
-    return { ctx: {}, args: {} };
-  },
-});
+import { LAST_SEEN_INTERVAL_MS } from "./shared/limits";
 
 // ---------------------------------------------------------------------------
 // Result shapes
@@ -266,11 +208,7 @@ export const deleteUser = adapterMutation({
   returns: v.union(adapterUserValidator, v.null()),
   handler: async (ctx, { id }) => {
     const user = await ctx.db.get(id);
-    const sessions = await ctx.db
-      .query("sessions")
-      .withIndex("by_userId", (q) => q.eq("userId", id))
-      .collect();
-    for (const s of sessions) await endSession(ctx, s._id);
+    for (const s of await sessionsOfUser(ctx, id)) await endSession(ctx, s._id);
     const accounts = await ctx.db
       .query("accounts")
       .withIndex("by_userId", (q) => q.eq("userId", id))
@@ -403,7 +341,7 @@ export const deleteSession = adapterMutation({
 
 /**
  * Record activity: sets `lastSeenAt` (and `ip`, when given) only when the last
- * record is older than TOUCH_INTERVAL_MS, so frequent requests cost no writes.
+ * record is older than LAST_SEEN_INTERVAL_MS, so frequent requests cost no writes.
  * Returns whether it wrote. Missing or expired sessions are left alone.
  */
 export const touchSession = adapterMutation({
@@ -413,7 +351,7 @@ export const touchSession = adapterMutation({
     const session = await sessionByToken(ctx, sessionToken);
     const now = Date.now();
     if (session === null || session.expires <= now) return false;
-    if (now - (session.lastSeenAt ?? 0) < TOUCH_INTERVAL_MS) return false;
+    if (now - (session.lastSeenAt ?? 0) < LAST_SEEN_INTERVAL_MS) return false;
     await ctx.db.patch(
       session._id,
       ip === undefined ? { lastSeenAt: now } : { lastSeenAt: now, ip },

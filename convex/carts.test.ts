@@ -409,7 +409,7 @@ describe("carts per device and isolation", () => {
     });
     expect(fromA2[0].cart).toMatchObject({ subtotalMinor: 500, itemCount: 2 });
 
-    await as(t, alice, a1).mutation(api.settings.setLabel, {
+    await as(t, alice, a1).mutation(api.settings.update, {
       label: "Work laptop",
     });
     const renamed = await as(t, alice, a2).query(api.carts.otherDevices, {

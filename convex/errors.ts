@@ -35,6 +35,13 @@ export function appError(
   );
 }
 
+/** INVALID_INPUT with a message per field, when any field has one. */
+export function throwIfInvalid(fields: Record<string, string>): void {
+  if (Object.keys(fields).length > 0) {
+    throw appError(ErrorCode.INVALID_INPUT, "Please fix the highlighted fields.", fields);
+  }
+}
+
 /** Narrow an unknown error (e.g. caught in the UI) to our error data, if it is one. */
 export function appErrorData(error: unknown): AppErrorData | null {
   if (error instanceof ConvexError) {

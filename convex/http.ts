@@ -1,5 +1,5 @@
 // HTTP routes of this deployment: the OpenID discovery document and the JWKS that
-// let Convex verify the tokens our Next.js server signs (`lib/convex-token.ts`).
+// let Convex verify the tokens our Next.js server signs (`server/convex-token.ts`).
 // `auth.config.ts` names this deployment's site URL as the issuer, so Convex fetches
 // these two documents from itself. The JWKS holds only the public key (env `JWKS`).
 import { httpRouter } from "convex/server";

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
-import { endSession } from "./lib/endSession";
-import { expiryEnd, luhnValid } from "./orders";
+import { endSession } from "./lib/sessions";
+import { expiryEnd, luhnValid } from "./shared/cards";
 import { failure, asDevice as as, newTest, type TestConvex, insertProduct, insertStore } from "./test.setup";
 
 type T = TestConvex;
@@ -114,7 +114,7 @@ describe("checkout", () => {
       productId: mug,
       quantity: 1,
     });
-    await as(t, alice, a1).mutation(api.settings.setLabel, {
+    await as(t, alice, a1).mutation(api.settings.update, {
       label: "Kitchen tablet",
     });
 

@@ -7,47 +7,18 @@
 import { v } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
 import type { QueryCtx } from "./_generated/server";
-import { cartRows, leftMessage } from "./carts";
-import { appError, ErrorCode } from "./errors";
-import { sessionMutation, sessionQuery } from "./lib/functions";
-import { requireStaff, requireStore, staffQuery } from "./lib/stores";
-import {
-  orderItemValidator,
-  orderStatusValidator,
-  shippingFields,
-} from "./schema";
-import { deviceNameOf } from "./settings";
-import { DECLINED_CARD_DIGITS, luhnValid } from "./lib/cards";
-
-/** The test card that always declines (as in common payment sandboxes). */
-export const DECLINED_CARD = DECLINED_CARD_DIGITS;
-export { luhnValid };
-
-/** "MM/YY" or "MM/YYYY" → the first ms after the card's last valid month, or null. */
-export function expiryEnd(expiry: string): number | null {
-  const m = /^\s*(\d{1,2})\s*\/\s*(\d{2}|\d{4})\s*$/.exec(expiry);
-  if (m === null) return null;
-  const month = Number(m[1]);
-  const year = m[2].length === 2 ? 2000 + Number(m[2]) : Number(m[2]);
-  if (month < 1 || month > 12) return null;
-  // A card is valid through the end of its expiry month.
-  return Date.UTC(year, month, 1);
-}
+import { appError, ErrorCode, throwIfInvalid } from "./errors";
+import { cartRows, leftMessage } from "./lib/carts";
+import { deviceNameOf } from "./lib/devices";
+import { sessionMutation, sessionQuery, staffQuery } from "./lib/functions";
+import { sellableIn } from "./lib/products";
+import { requireStaffOf, requireStore } from "./lib/stores";
+import { orderFields, orderStatusValidator, shippingFields } from "./schema";
+import { cardDigits, expiryEnd, isCardNumber, isDeclinedTestCard } from "./shared/cards";
+import { CHECKOUT_IDEMPOTENCY_KEY_MAX, SHIPPING_FIELDS } from "./shared/limits";
 
 type Card = { number: string; expiry: string; cvc: string };
 type Shipping = Doc<"orders">["shipping"];
-
-const SHIPPING_LIMITS: Record<
-  keyof Shipping,
-  { label: string; max: number; required: boolean }
-> = {
-  fullName: { label: "your full name", max: 100, required: true },
-  line1: { label: "the street address", max: 200, required: true },
-  line2: { label: "the second address line", max: 200, required: false },
-  city: { label: "the city", max: 100, required: true },
-  postalCode: { label: "the postal code", max: 20, required: true },
-  country: { label: "the country", max: 60, required: true },
-};
 
 /** Trimmed shipping and card digits, or INVALID_INPUT with `fields` like "card.number". */
 function checkCheckoutInput(
@@ -57,8 +28,8 @@ function checkCheckoutInput(
 ): { shipping: Shipping; cardDigits: string } {
   const fields: Record<string, string> = {};
   const clean: Record<string, string> = {};
-  for (const key of Object.keys(SHIPPING_LIMITS) as (keyof Shipping)[]) {
-    const { label, max, required } = SHIPPING_LIMITS[key];
+  for (const key of Object.keys(SHIPPING_FIELDS) as (keyof Shipping)[]) {
+    const { label, max, required } = SHIPPING_FIELDS[key];
     const value = shipping[key]?.trim() ?? "";
     if (required && value === "") fields[`shipping.${key}`] = `Enter ${label}.`;
     else if (value.length > max) {
@@ -66,8 +37,8 @@ function checkCheckoutInput(
         `Keep ${label} to ${max} characters or fewer.`;
     } else if (value !== "") clean[key] = value;
   }
-  const cardDigits = card.number.replace(/[\s-]/g, "");
-  if (!/^\d{12,19}$/.test(cardDigits) || !luhnValid(cardDigits)) {
+  const digits = cardDigits(card.number);
+  if (!isCardNumber(digits)) {
     fields["card.number"] =
       "Check the card number; it is not a valid card number.";
   }
@@ -77,16 +48,13 @@ function checkCheckoutInput(
   if (!/^\d{3,4}$/.test(card.cvc.trim())) {
     fields["card.cvc"] = "Enter the 3 or 4 digit security code.";
   }
-  if (idempotencyKey.trim().length === 0 || idempotencyKey.length > 200) {
+  if (
+    idempotencyKey.trim().length === 0 ||
+    idempotencyKey.length > CHECKOUT_IDEMPOTENCY_KEY_MAX
+  ) {
     fields.idempotencyKey = "Reload the page and try again.";
   }
-  if (Object.keys(fields).length > 0) {
-    throw appError(
-      ErrorCode.INVALID_INPUT,
-      "Please fix the highlighted fields.",
-      fields,
-    );
-  }
+  throwIfInvalid(fields);
   const { fullName, line1, line2, city, postalCode, country } = clean;
   return {
     shipping: {
@@ -97,7 +65,7 @@ function checkCheckoutInput(
       postalCode,
       country,
     },
-    cardDigits,
+    cardDigits: digits,
   };
 }
 
@@ -135,10 +103,10 @@ export const checkout = sessionMutation({
     const problems: Record<string, string> = {};
     const lines: { row: Doc<"cartItems">; product: Doc<"products"> }[] = [];
     for (const row of rows) {
-      const product = await ctx.db.get(row.productId);
-      if (product === null || product.storeId !== storeId || product.archived) {
-        problems[row.productId] =
-          `${product?.name ?? "A product in your cart"} is no longer sold.`;
+      const found = await ctx.db.get(row.productId);
+      const product = sellableIn(found, storeId);
+      if (product === null) {
+        problems[row.productId] = `${found?.name ?? "A product in your cart"} is no longer sold.`;
       } else if (product.stock < row.quantity) {
         problems[row.productId] = leftMessage(product.stock, product.name);
       } else {
@@ -154,7 +122,7 @@ export const checkout = sessionMutation({
     }
 
     // The simulated payment: the Luhn check ran above; one test number always declines.
-    if (checked.cardDigits === DECLINED_CARD) {
+    if (isDeclinedTestCard(checked.cardDigits)) {
       throw appError(
         ErrorCode.PAYMENT_DECLINED,
         "Your card was declined. Try another card; you have not been charged.",
@@ -191,22 +159,22 @@ export const checkout = sessionMutation({
   },
 });
 
-export const orderView = v.object({
+export const orderValidator = v.object({
   _id: v.id("orders"),
   /** When it was placed (ms). */
   placedAt: v.number(),
-  storeId: v.id("stores"),
+  storeId: orderFields.storeId,
   storeName: v.string(),
   storeSlug: v.string(),
-  deviceLabel: v.string(),
+  deviceLabel: orderFields.deviceLabel,
   /** Placed from the device asking. */
   isThisDevice: v.boolean(),
-  items: v.array(orderItemValidator),
-  totalMinor: v.number(),
-  currency: v.string(),
-  shipping: v.object(shippingFields),
-  cardLast4: v.string(),
-  status: orderStatusValidator,
+  items: orderFields.items,
+  totalMinor: orderFields.totalMinor,
+  currency: orderFields.currency,
+  shipping: orderFields.shipping,
+  cardLast4: orderFields.cardLast4,
+  status: orderFields.status,
 });
 
 async function toOrderView(
@@ -235,7 +203,7 @@ async function toOrderView(
 /** The caller's orders from every device, newest first. */
 export const mine = sessionQuery({
   args: {},
-  returns: v.array(orderView),
+  returns: v.array(orderValidator),
   handler: async (ctx) => {
     const orders = await ctx.db
       .query("orders")
@@ -249,7 +217,7 @@ export const mine = sessionQuery({
 /** One of the caller's orders, or null (unknown or someone else's: the page shows a 404). */
 export const get = sessionQuery({
   args: { orderId: v.id("orders") },
-  returns: v.union(orderView, v.null()),
+  returns: v.union(orderValidator, v.null()),
   handler: async (ctx, { orderId }) => {
     const order = await ctx.db.get(orderId);
     if (order === null || order.userId !== ctx.userId) return null;
@@ -265,11 +233,11 @@ export const forStore = staffQuery({
       _id: v.id("orders"),
       placedAt: v.number(),
       customerEmail: v.union(v.string(), v.null()),
-      items: v.array(orderItemValidator),
-      totalMinor: v.number(),
-      currency: v.string(),
-      shipping: v.object(shippingFields),
-      status: orderStatusValidator,
+      items: orderFields.items,
+      totalMinor: orderFields.totalMinor,
+      currency: orderFields.currency,
+      shipping: orderFields.shipping,
+      status: orderFields.status,
     }),
   ),
   handler: async (ctx) => {
@@ -310,13 +278,12 @@ const NEXT_STATUS: Partial<
  * store gets FORBIDDEN from the staff check, an unknown id NOT_FOUND.
  */
 async function orderForStaff(
-  ctx: Pick<QueryCtx, "auth" | "db">,
+  ctx: Pick<QueryCtx, "db"> & { userId: Id<"users"> },
   orderId: Id<"orders">,
 ): Promise<Doc<"orders">> {
   const order = await ctx.db.get(orderId);
-  if (order === null)
-    throw appError(ErrorCode.NOT_FOUND, "This order does not exist.");
-  await requireStaff(ctx, order.storeId);
+  if (order === null) throw appError(ErrorCode.NOT_FOUND, "This order does not exist.");
+  await requireStaffOf(ctx, ctx.userId, order.storeId);
   return order;
 }
 

@@ -5,26 +5,24 @@
 import { v } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
 import { query } from "./_generated/server";
-import { appError, ErrorCode } from "./errors";
-import {
-  requireProductOf,
-  requireStore,
-  staffMutation,
-  staffQuery,
-} from "./lib/stores";
+import { throwIfInvalid } from "./errors";
+import { staffMutation, staffQuery } from "./lib/functions";
+import { requireProductOf } from "./lib/products";
+import { requireStore } from "./lib/stores";
 import { productFields } from "./schema";
-
-export const NAME_MAX = 120;
-export const DESCRIPTION_MAX = 2000;
-export const CATEGORY_MAX = 40;
-/** Upper bounds that keep totals far inside exact integer arithmetic. */
-export const PRICE_MAX_MINOR = 100_000_000;
-export const STOCK_MAX = 1_000_000;
+import {
+  PRODUCT_CATEGORY_MAX,
+  PRODUCT_DESCRIPTION_MAX,
+  PRODUCT_NAME_MAX,
+  PRODUCT_PRICE_MAX_MINOR,
+  PRODUCT_STOCK_MAX,
+} from "./shared/limits";
+import { isProductImage, PRODUCT_IMAGE_HINT } from "./shared/products";
 /** Search results shown at once; a demo catalog is far smaller. */
 const SEARCH_LIMIT = 50;
 const LIST_LIMIT = 500;
 
-export const productView = v.object({
+export const productValidator = v.object({
   _id: v.id("products"),
   ...productFields,
 });
@@ -50,7 +48,7 @@ export const list = query({
     category: v.optional(v.string()),
     search: v.optional(v.string()),
   },
-  returns: v.array(productView),
+  returns: v.array(productValidator),
   handler: async (ctx, { storeId, category, search }) => {
     await requireStore(ctx, storeId);
     const text = search?.trim() ?? "";
@@ -114,7 +112,7 @@ export const categories = query({
  */
 export const get = query({
   args: { productId: v.id("products"), storeId: v.optional(v.id("stores")) },
-  returns: v.union(productView, v.null()),
+  returns: v.union(productValidator, v.null()),
   handler: async (ctx, { productId, storeId }) => {
     const product = await ctx.db.get(productId);
     if (product === null || product.archived) return null;
@@ -126,7 +124,7 @@ export const get = query({
 /** Staff: every product of the store, archived ones included. */
 export const forStaff = staffQuery({
   args: {},
-  returns: v.array(productView),
+  returns: v.array(productValidator),
   handler: async (ctx) => {
     const rows = await ctx.db
       .query("products")
@@ -145,7 +143,7 @@ export const forStaff = staffQuery({
 /** Staff: one product of the store (archived too), or null for unknown / other store. */
 export const getForStaff = staffQuery({
   args: { productId: v.id("products") },
-  returns: v.union(productView, v.null()),
+  returns: v.union(productValidator, v.null()),
   handler: async (ctx, { productId }) => {
     const product = await ctx.db.get(productId);
     if (product === null || product.storeId !== ctx.store._id) return null;
@@ -185,40 +183,27 @@ export function checkProductInput(input: EditableInput): Omit<
   const category = input.category.trim();
   const image = input.image?.trim() || undefined;
   if (name.length === 0) fields.name = "Enter a product name.";
-  else if (name.length > NAME_MAX)
-    fields.name = `Keep the name to ${NAME_MAX} characters or fewer.`;
-  if (description.length > DESCRIPTION_MAX) {
-    fields.description = `Keep the description to ${DESCRIPTION_MAX} characters or fewer.`;
+  else if (name.length > PRODUCT_NAME_MAX)
+    fields.name = `Keep the name to ${PRODUCT_NAME_MAX} characters or fewer.`;
+  if (description.length > PRODUCT_DESCRIPTION_MAX) {
+    fields.description = `Keep the description to ${PRODUCT_DESCRIPTION_MAX} characters or fewer.`;
   }
   if (category.length === 0) fields.category = "Enter a category.";
-  else if (category.length > CATEGORY_MAX) {
-    fields.category = `Keep the category to ${CATEGORY_MAX} characters or fewer.`;
+  else if (category.length > PRODUCT_CATEGORY_MAX) {
+    fields.category = `Keep the category to ${PRODUCT_CATEGORY_MAX} characters or fewer.`;
   }
   if (!Number.isInteger(input.priceMinor) || input.priceMinor < 0) {
     fields.priceMinor = "Enter a price of zero or more.";
-  } else if (input.priceMinor > PRICE_MAX_MINOR) {
+  } else if (input.priceMinor > PRODUCT_PRICE_MAX_MINOR) {
     fields.priceMinor = "That price is too high.";
   }
   if (!Number.isInteger(input.stock) || input.stock < 0) {
     fields.stock = "Enter a whole number of items in stock, zero or more.";
-  } else if (input.stock > STOCK_MAX) {
-    fields.stock = `Stock can be at most ${STOCK_MAX.toLocaleString("en")}.`;
+  } else if (input.stock > PRODUCT_STOCK_MAX) {
+    fields.stock = `Stock can be at most ${PRODUCT_STOCK_MAX.toLocaleString("en")}.`;
   }
-  // Images are never fetched from the internet: a shipped path or an inline image.
-  if (
-    image !== undefined &&
-    !(image.startsWith("/") && !image.startsWith("//")) &&
-    !image.startsWith("data:image/")
-  ) {
-    fields.image = "Use an image path under /stores/… or an inline image.";
-  }
-  if (Object.keys(fields).length > 0) {
-    throw appError(
-      ErrorCode.INVALID_INPUT,
-      "Please fix the highlighted fields.",
-      fields,
-    );
-  }
+  if (image !== undefined && !isProductImage(image)) fields.image = `${PRODUCT_IMAGE_HINT}.`;
+  throwIfInvalid(fields);
   return {
     name,
     description,

@@ -5,8 +5,10 @@
 // `authenticators` (written only through the adapter functions in `authAdapter.ts`).
 // A session's `_id` is the device identity: it is the second half of the Convex
 // token's `sub` (`userId;sessionId`) and keys carts and device settings.
+import { literals } from "convex-helpers/validators";
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
+import { DEVICE_TYPES } from "./shared/devices";
 
 /** Dates are stored as milliseconds since the epoch (Convex has no Date type). */
 export const userFields = {
@@ -35,14 +37,7 @@ export const accountFields = {
   session_state: v.optional(v.string()),
 };
 
-export const deviceTypeValidator = v.union(
-  v.literal("desktop"),
-  v.literal("mobile"),
-  v.literal("tablet"),
-  v.literal("tv"),
-  v.literal("bot"),
-  v.literal("unknown"),
-);
+export const deviceTypeValidator = literals(...DEVICE_TYPES);
 
 /** What we know about the device a session was created on. */
 export const deviceFields = {
@@ -137,6 +132,22 @@ export const orderItemValidator = v.object({
   quantity: v.number(),
 });
 
+export const orderFields = {
+  storeId: v.id("stores"),
+  userId: v.id("users"),
+  /** The session that placed it; it may be gone later, the label stays. */
+  sessionId: v.id("sessions"),
+  deviceLabel: v.string(),
+  items: v.array(orderItemValidator),
+  totalMinor: v.number(),
+  currency: v.string(),
+  shipping: v.object(shippingFields),
+  cardLast4: v.string(),
+  status: orderStatusValidator,
+  /** Client-generated per checkout attempt; a retried submit finds the same order. */
+  idempotencyKey: v.string(),
+};
+
 export default defineSchema({
   users: defineTable(userFields).index("by_email", ["email"]),
 
@@ -203,21 +214,7 @@ export default defineSchema({
     .index("by_sessionId", ["sessionId"])
     .index("by_userId", ["userId"]),
 
-  orders: defineTable({
-    storeId: v.id("stores"),
-    userId: v.id("users"),
-    /** The session that placed it; it may be gone later, the label stays. */
-    sessionId: v.id("sessions"),
-    deviceLabel: v.string(),
-    items: v.array(orderItemValidator),
-    totalMinor: v.number(),
-    currency: v.string(),
-    shipping: v.object(shippingFields),
-    cardLast4: v.string(),
-    status: orderStatusValidator,
-    /** Client-generated per checkout attempt; a retried submit finds the same order. */
-    idempotencyKey: v.string(),
-  })
+  orders: defineTable(orderFields)
     // Kept beside by_userId_idempotencyKey for its order: a user's orders newest first.
     // eslint-disable-next-line @convex-dev/no-duplicate-indexes
     .index("by_userId", ["userId"])

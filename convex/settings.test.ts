@@ -50,7 +50,7 @@ describe("device settings", () => {
 
     // Omitted fields stay; null clears.
     await as(t, alice, a1).mutation(api.settings.update, { locale: null });
-    await as(t, alice, a1).mutation(api.settings.setLabel, { label: "" });
+    await as(t, alice, a1).mutation(api.settings.update, { label: "" });
     expect(await as(t, alice, a1).query(api.settings.mine, {})).toEqual({
       ...defaults,
       theme: "dark",

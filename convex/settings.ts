@@ -1,16 +1,15 @@
-// Per-device settings: theme, locale and a device label, one row per session (so a
-// new sign-in on the same browser starts with defaults). Rows are created lazily on
-// the first change and removed with the session (`lib/endSession.ts`).
+// Per-device settings: theme, locale and a device label, one row per session (so a new
+// sign-in on the same browser starts with defaults). The row itself is kept by
+// `lib/devices.ts`; this module is what the settings page calls.
 import { v } from "convex/values";
-import type { Doc, Id } from "./_generated/dataModel";
-import type { MutationCtx, QueryCtx } from "./_generated/server";
-import { appError, ErrorCode } from "./errors";
+import type { Doc } from "./_generated/dataModel";
+import { throwIfInvalid } from "./errors";
+import { checkDeviceLabel, saveDeviceSettings, settingsOf } from "./lib/devices";
 import { sessionMutation, sessionQuery } from "./lib/functions";
 import { themeValidator } from "./schema";
+import { deviceName } from "./shared/devices";
 
-export const LABEL_MAX = 40;
-
-export const settingsView = v.object({
+export const settingsValidator = v.object({
   theme: themeValidator,
   /** BCP 47 tag, or null for "use the browser's". */
   locale: v.union(v.string(), v.null()),
@@ -20,39 +19,10 @@ export const settingsView = v.object({
   deviceName: v.string(),
 });
 
-async function settingsRow(
-  ctx: Pick<QueryCtx, "db">,
-  sessionId: Id<"sessions">,
-): Promise<Doc<"deviceSettings"> | null> {
-  return ctx.db
-    .query("deviceSettings")
-    .withIndex("by_sessionId", (q) => q.eq("sessionId", sessionId))
-    .first();
-}
-
-/** "Firefox on Linux", "Safari", "iOS device" or "Unknown device", from the sign-in. */
-export function describeSession(session: Doc<"sessions">): string {
-  const { browser, os } = session;
-  if (browser && os) return `${browser} on ${os}`;
-  if (browser) return browser;
-  if (os) return `${os} device`;
-  return "Unknown device";
-}
-
-/** The user's label for a session, else a description of its browser and OS. */
-export async function deviceNameOf(
-  ctx: Pick<QueryCtx, "db">,
-  session: Doc<"sessions">,
-): Promise<string> {
-  const row = await settingsRow(ctx, session._id);
-  return row?.label ?? describeSession(session);
-}
-
 /** A plausible BCP 47 tag in canonical case ("en-gb" → "en-GB"), or null. */
 export function canonicalLocale(tag: string): string | null {
   // language[-Script][-REGION] covers what a settings menu offers; Intl does the casing.
-  if (!/^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?$/.test(tag))
-    return null;
+  if (!/^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?$/.test(tag)) return null;
   try {
     return Intl.getCanonicalLocales(tag)[0] ?? null;
   } catch {
@@ -62,14 +32,15 @@ export function canonicalLocale(tag: string): string | null {
 
 export const mine = sessionQuery({
   args: {},
-  returns: settingsView,
+  returns: settingsValidator,
   handler: async (ctx) => {
-    const row = await settingsRow(ctx, ctx.sessionId);
+    const row = await settingsOf(ctx, ctx.sessionId);
+    const { browser, os } = ctx.session;
     return {
       theme: row?.theme ?? "system",
       locale: row?.locale ?? null,
       label: row?.label ?? null,
-      deviceName: row?.label ?? describeSession(ctx.session),
+      deviceName: deviceName({ label: row?.label, browser, os }),
     };
   },
 });
@@ -80,55 +51,24 @@ type Changes = {
   label?: string | null;
 };
 
-async function applyChanges(
-  ctx: {
-    db: MutationCtx["db"];
-    userId: Id<"users">;
-    sessionId: Id<"sessions">;
-  },
-  changes: Changes,
-): Promise<void> {
+/** The stored form of the changes, or INVALID_INPUT with a message per bad field. */
+function checkChanges(changes: Changes) {
   const fields: Record<string, string> = {};
-  const patch: Partial<
-    Pick<Doc<"deviceSettings">, "theme" | "locale" | "label">
-  > = {};
+  const patch: Partial<Pick<Doc<"deviceSettings">, "theme" | "locale" | "label">> = {};
   if (changes.theme !== undefined) patch.theme = changes.theme;
   if (changes.locale !== undefined) {
     const raw = changes.locale?.trim() ?? "";
-    if (raw === "") patch.locale = undefined;
-    else {
-      const locale = canonicalLocale(raw);
-      if (locale === null)
-        fields.locale = "Choose a language and region such as en-GB or de-DE.";
-      else patch.locale = locale;
-    }
+    const locale = raw === "" ? undefined : canonicalLocale(raw);
+    if (locale === null) fields.locale = "Choose a language and region such as en-GB or de-DE.";
+    else patch.locale = locale;
   }
   if (changes.label !== undefined) {
-    const label = changes.label?.trim().replace(/\s+/g, " ") ?? "";
-    if (label.length > LABEL_MAX) {
-      fields.label = `Keep the device name to ${LABEL_MAX} characters or fewer.`;
-    } else patch.label = label === "" ? undefined : label;
+    const checked = checkDeviceLabel(changes.label);
+    if ("error" in checked) fields.label = checked.error;
+    else patch.label = checked.label;
   }
-  if (Object.keys(fields).length > 0) {
-    throw appError(
-      ErrorCode.INVALID_INPUT,
-      "Please fix the highlighted fields.",
-      fields,
-    );
-  }
-  const row = await settingsRow(ctx, ctx.sessionId);
-  if (row === null) {
-    await ctx.db.insert("deviceSettings", {
-      sessionId: ctx.sessionId,
-      userId: ctx.userId,
-      theme: patch.theme ?? "system",
-      ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
-      ...(patch.label !== undefined ? { label: patch.label } : {}),
-    });
-  } else {
-    // `undefined` in a patch removes the field, which is how a label or locale is cleared.
-    await ctx.db.patch(row._id, patch);
-  }
+  throwIfInvalid(fields);
+  return patch;
 }
 
 /**
@@ -143,17 +83,8 @@ export const update = sessionMutation({
   },
   returns: v.null(),
   handler: async (ctx, args) => {
-    await applyChanges(ctx, args);
-    return null;
-  },
-});
-
-/** Rename this device ("" or null removes the name). */
-export const setLabel = sessionMutation({
-  args: { label: v.union(v.string(), v.null()) },
-  returns: v.null(),
-  handler: async (ctx, { label }) => {
-    await applyChanges(ctx, { label });
+    const { userId, sessionId } = ctx;
+    await saveDeviceSettings(ctx, { userId, sessionId }, checkChanges(args));
     return null;
   },
 });

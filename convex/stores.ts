@@ -8,7 +8,7 @@ import { roleIn } from "./lib/stores";
 import { roleValidator, storeFields } from "./schema";
 
 /** A store as pages show it (no Convex system fields beyond its id). */
-export const storeView = v.object({ _id: v.id("stores"), ...storeFields });
+export const storeValidator = v.object({ _id: v.id("stores"), ...storeFields });
 
 export function toStoreView(store: Doc<"stores">) {
   return {
@@ -25,7 +25,7 @@ export function toStoreView(store: Doc<"stores">) {
 /** Every store, by name. Public: the landing page lists them before sign-in. */
 export const list = query({
   args: {},
-  returns: v.array(storeView),
+  returns: v.array(storeValidator),
   handler: async (ctx) => {
     // A demo-sized tenant list; bounded so a runaway insert cannot blow the query up.
     const stores = await ctx.db.query("stores").take(200);
@@ -36,7 +36,7 @@ export const list = query({
 /** The store at `/s/[slug]`, or null (the page then shows a 404). */
 export const getBySlug = query({
   args: { slug: v.string() },
-  returns: v.union(storeView, v.null()),
+  returns: v.union(storeValidator, v.null()),
   handler: async (ctx, { slug }) => {
     const store = await ctx.db
       .query("stores")
@@ -49,7 +49,7 @@ export const getBySlug = query({
 /** The stores the caller is staff of, with their role, by name. */
 export const myStaffStores = sessionQuery({
   args: {},
-  returns: v.array(v.object({ store: storeView, role: roleValidator })),
+  returns: v.array(v.object({ store: storeValidator, role: roleValidator })),
   handler: async (ctx) => {
     const memberships = await ctx.db
       .query("memberships")

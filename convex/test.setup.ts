@@ -5,6 +5,7 @@ import type { Doc, Id } from "./_generated/dataModel";
 import type { MutationCtx } from "./_generated/server";
 import type { AppErrorData } from "./errors";
 import schema from "./schema";
+import { formatSubject } from "./shared/subject";
 
 /** The module map convex-test loads our functions from (tests and type files excluded). */
 export const modules = import.meta.glob([
@@ -20,9 +21,9 @@ export const TEST_ISSUER = "https://convex.test";
 export const newTest = () => convexTest(schema, modules);
 export type TestConvex = ReturnType<typeof newTest>;
 
-/** Calls as one device: a token whose `sub` is `userId;sessionId`, as lib/convex-token.ts mints. */
+/** Calls as one device: a token whose `sub` is `userId;sessionId`, as server/convex-token.ts mints. */
 export function asDevice(t: TestConvex, userId: Id<"users">, sessionId: Id<"sessions">) {
-  return t.withIdentity({ subject: `${userId};${sessionId}`, issuer: TEST_ISSUER });
+  return t.withIdentity({ subject: formatSubject(userId, sessionId), issuer: TEST_ISSUER });
 }
 
 /** The `ConvexError` data of a call that must fail (the test fails if it succeeds). */

@@ -16,9 +16,13 @@ const buildInputs = [
   "app",
   "components",
   "lib",
+  "server",
   "emails",
   "public",
+  // What the app imports from convex/: generated references, error codes, shared rules.
   "convex/_generated",
+  "convex/errors.ts",
+  "convex/shared",
   "auth.ts",
   "middleware.ts",
   "instrumentation.ts",

@@ -2,7 +2,7 @@
 // Plain inline styles: e-mail clients ignore stylesheets and CSS variables.
 import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
 import type { CSSProperties, ReactNode } from "react";
-import { BRAND_NAME } from "../components/layout/brand";
+import { BRAND_NAME } from "@/lib/brand";
 
 export { BRAND_NAME };
 

@@ -2,9 +2,7 @@
 // from the user agent with `bowser`, plus the client IP from proxy headers. Stored on
 // the session when it is created, shown on the devices page and in the dashboard.
 import Bowser from "bowser";
-
-export type DeviceType =
-  "desktop" | "mobile" | "tablet" | "tv" | "bot" | "unknown";
+import { DEVICE_TYPES, type DeviceType } from "@/convex/shared/devices";
 
 export type DeviceDescription = {
   /** e.g. "Chrome 131", "Safari 18", "curl 8.5"; null when unknown. */
@@ -23,13 +21,7 @@ export type DeviceDescription = {
  */
 export type PlatformHints = { platformVersion?: string | null };
 
-const DEVICE_TYPES: ReadonlySet<string> = new Set([
-  "desktop",
-  "mobile",
-  "tablet",
-  "tv",
-  "bot",
-]);
+const KNOWN_TYPES: ReadonlySet<string> = new Set<string>(DEVICE_TYPES);
 
 /** "131.0.6778.33" → "131"; "8.5.0" → "8.5" (minor kept when major alone says little). */
 function shortVersion(
@@ -112,7 +104,7 @@ export function describeDevice(
   );
   const platformType = result.platform.type ?? "";
   const deviceType = (
-    DEVICE_TYPES.has(platformType) ? platformType : "unknown"
+    KNOWN_TYPES.has(platformType) ? platformType : "unknown"
   ) as DeviceType;
   const where = result.platform.model ?? os;
   const deviceLabel =

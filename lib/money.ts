@@ -2,6 +2,9 @@
 // (cents for EUR/USD, yen for JPY, which has no minor unit). The number of minor-unit
 // digits comes from Intl, so JPY shows "¥1,800" for 1800 and EUR "€18.00" for 1800.
 
+/** Locale for prices and dates when this device chose none in its settings. */
+export const DEFAULT_LOCALE = "en-US";
+
 /** How many digits the currency's minor unit has (2 for EUR, 0 for JPY, 3 for BHD). */
 export function currencyDigits(currency: string): number {
   return (

@@ -9,7 +9,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Adapter, AdapterAccount, AdapterUser } from "@auth/core/adapters";
 import { ConvexError } from "convex/values";
-import type { ConvexAdapterSession } from "../lib/auth/adapter";
+import { LAST_SEEN_INTERVAL_MS } from "../convex/shared/limits";
+import type { ConvexAdapterSession } from "../server/auth-adapter";
 import { ConvexHttpClient } from "convex/browser";
 import {
   calculateJwkThumbprint,
@@ -37,9 +38,9 @@ vi.mock("next/headers", () => ({
   },
 }));
 
-const { ConvexAdapter, touchSessionIfStale, TOUCH_INTERVAL_MS } =
-  await import("../lib/auth/adapter");
-const { createConvexTokenMinter } = await import("../lib/convex-token");
+const { ConvexAdapter, touchSessionIfStale } =
+  await import("../server/auth-adapter");
+const { createConvexTokenMinter } = await import("../server/convex-token");
 const { api } = await import("../convex/_generated/api");
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -341,7 +342,7 @@ describe("sessions", () => {
       expect(await touchSessionIfStale(session, options)).toBe(false);
       expect(fetchSpy).not.toHaveBeenCalled();
       // Our clock says stale, so it asks; the server's own check finds it fresh.
-      const later = Date.now() + TOUCH_INTERVAL_MS;
+      const later = Date.now() + LAST_SEEN_INTERVAL_MS;
       expect(
         await touchSessionIfStale(session, { ...options, now: later }),
       ).toBe(false);

@@ -1,14 +1,14 @@
 // The landing page's list of stores (public, server-rendered): logo, name, description
 // and currency, each a link into `/s/[slug]`.
-import { fetchQuery } from "convex/nextjs";
 import Link from "next/link";
 import { Notice } from "@/components/ui/Notice";
 import { api } from "@/convex/_generated/api";
+import { convexPublic } from "@/server/convex";
 
 export async function StoreList() {
   let stores;
   try {
-    stores = await fetchQuery(api.stores.list, {});
+    stores = await convexPublic.query(api.stores.list, {});
   } catch (error) {
     // The landing page still renders when the backend is down; say so in place.
     console.error("[landing] could not load the store list:", error);

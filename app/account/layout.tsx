@@ -4,7 +4,7 @@
 // in the root layout (components/SessionWatch.tsx).
 import type { ReactNode } from "react";
 import { AccountNav } from "@/components/layout/AccountNav";
-import { requireSession } from "@/lib/session";
+import { requireSession } from "@/server/session";
 
 export default async function AccountLayout({ children }: { children: ReactNode }) {
   await requireSession();

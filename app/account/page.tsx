@@ -2,7 +2,7 @@
 // and this device's settings.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireSession } from "@/lib/session";
+import { requireSession } from "@/server/session";
 
 export const metadata: Metadata = { title: "Your account" };
 

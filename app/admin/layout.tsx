@@ -3,7 +3,7 @@
 // again on every admin function; this gate only keeps the pages from rendering for
 // others.
 import type { ReactNode } from "react";
-import { requireAdmin } from "@/lib/session";
+import { requireAdmin } from "@/server/session";
 
 export default async function AdminLayout({
   children,

@@ -4,7 +4,7 @@
 import type { Metadata } from "next";
 import { AuditLogTable } from "@/components/admin/AuditLogTable";
 import { SessionsConsole } from "@/components/admin/SessionsConsole";
-import { requireAdmin } from "@/lib/session";
+import { requireAdmin } from "@/server/session";
 
 export const metadata: Metadata = { title: "Admin" };
 

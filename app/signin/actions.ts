@@ -3,7 +3,7 @@
 // provider must be configured and the return URL must stay on this site.
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
-import { EMAIL_PROVIDER_ID, configuredProviders, signIn } from "@/auth";
+import { EMAIL_PROVIDER_ID, configuredProviders, signIn } from "@/server/session";
 import { emailSignInSchema, safeCallbackUrl } from "@/lib/validations/auth";
 
 export type EmailFormState = { error: string | null; email: string };

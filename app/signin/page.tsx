@@ -3,10 +3,9 @@
 // sign-in errors Auth.js sends here are shown above the options.
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { EMAIL_PROVIDER_ID, configuredProviders } from "@/auth";
 import { buttonClasses } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
-import { getSession } from "@/lib/session";
+import { EMAIL_PROVIDER_ID, configuredProviders, getSession } from "@/server/session";
 import { safeCallbackUrl } from "@/lib/validations/auth";
 import { signInWithProvider } from "./actions";
 import { EmailSignInForm } from "./EmailSignInForm";

@@ -2,8 +2,7 @@
 // Server actions behind the header's sign-in and sign-out buttons. As forms, they
 // work before (or without) client JavaScript.
 import { redirect } from "next/navigation";
-import { signOut } from "@/auth";
-import { getSession } from "@/lib/session";
+import { getSession, signOut } from "@/server/session";
 import { DEFAULT_AFTER_SIGN_IN } from "@/lib/validations/auth";
 
 /** "Sign in": straight into the app when this device already has a session. */

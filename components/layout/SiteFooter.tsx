@@ -1,5 +1,5 @@
 // Site footer: small print only.
-import { BRAND_NAME } from "./brand";
+import { BRAND_NAME } from "@/lib/brand";
 
 export function SiteFooter() {
   return (

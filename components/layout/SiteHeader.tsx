@@ -2,7 +2,7 @@
 // button or account menu). On narrow screens the primary links move into the menu.
 import Link from "next/link";
 import { AccountMenu } from "./AccountMenu";
-import { BRAND_NAME } from "./brand";
+import { BRAND_NAME } from "@/lib/brand";
 
 export function SiteHeader({ isAdmin }: { isAdmin: boolean }) {
   return (

@@ -1,9 +1,6 @@
 // Plain constants shared by server and client shop code (a "use client" module's
 // exports would reach server components as client references, not values).
 
-/** Locale for prices and dates when this device chose none in its settings. */
-export const DEFAULT_LOCALE = "en-US";
-
 /**
  * The CSS variables that give a subtree the store's colour (globals.css --accent). Needed
  * on the store layout and again inside portals (the cart drawer), which render outside it.

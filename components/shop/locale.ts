@@ -6,7 +6,7 @@
 // answers, the locale the server read for this request keeps the first paint steady.
 import { useConvexAuth, useQuery_experimental as useQueryState } from "convex/react";
 import { api } from "@/convex/_generated/api";
-import { DEFAULT_LOCALE } from "./defaults";
+import { DEFAULT_LOCALE } from "@/lib/money";
 import { useInitialLocale } from "./ShopContext";
 
 export function useShopLocale(): string {

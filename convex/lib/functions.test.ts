@@ -4,8 +4,8 @@ import { afterEach, describe, expect, test, vi } from "vitest";
 import type { Id } from "../_generated/dataModel";
 import { appErrorData } from "../errors";
 import schema from "../schema";
-import { modules } from "../test.setup";
-import { sessionAction, sessionMutation, sessionQuery } from "./functions";
+import { insertStore, modules } from "../test.setup";
+import { adminQuery, sessionMutation, sessionQuery, staffQuery } from "./functions";
 
 // Functions built with the builders under test, served to convex-test as an extra,
 // test-only module so that no probe function has to ship in `convex/`.
@@ -22,7 +22,11 @@ const probe = {
       return { userId: ctx.userId, sessionId: ctx.sessionId };
     },
   }),
-  whoamiAction: sessionAction({
+  staffWhoami: staffQuery({
+    args: {},
+    handler: async (ctx) => ({ userId: ctx.userId, sessionId: ctx.sessionId }),
+  }),
+  adminWhoami: adminQuery({
     args: {},
     handler: async (ctx) => ({ userId: ctx.userId, sessionId: ctx.sessionId }),
   }),
@@ -43,8 +47,14 @@ const refs = {
     Record<string, never>,
     Who
   >,
-  whoamiAction: anyApi.functionsProbe.whoamiAction as FunctionReference<
-    "action",
+  staffWhoami: anyApi.functionsProbe.staffWhoami as FunctionReference<
+    "query",
+    "public",
+    { storeId: Id<"stores"> },
+    Who
+  >,
+  adminWhoami: anyApi.functionsProbe.adminWhoami as FunctionReference<
+    "query",
     "public",
     Record<string, never>,
     Who
@@ -55,6 +65,7 @@ const ISSUER = "https://convex.test";
 
 afterEach(() => {
   vi.useRealTimers();
+  vi.unstubAllEnvs();
 });
 
 async function setup() {
@@ -73,7 +84,8 @@ async function setup() {
       sessionToken: "tok-b",
       expires: now + 60_000,
     });
-    return { alice, bob, aliceSession, bobSession };
+    const store = await insertStore(ctx, "probe");
+    return { alice, bob, aliceSession, bobSession, store };
   });
   return { t, ...ids };
 }
@@ -84,10 +96,8 @@ function as(t: Setup["t"], subject: string) {
   return t.withIdentity({ subject, issuer: ISSUER });
 }
 
-/** Call all three probes; returns the error code each one threw (or "ok"). */
-async function codes(
-  caller: Pick<Setup["t"], "query" | "mutation" | "action">,
-) {
+/** Call a probe of every builder; returns the error code each one threw (or "ok"). */
+async function codes(caller: Pick<Setup["t"], "query" | "mutation">, storeId: Id<"stores">) {
   const codeOf = async (p: Promise<unknown>) => {
     try {
       await p;
@@ -99,14 +109,17 @@ async function codes(
   return {
     query: await codeOf(caller.query(refs.whoami, {})),
     mutation: await codeOf(caller.mutation(refs.touch, {})),
-    action: await codeOf(caller.action(refs.whoamiAction, {})),
+    staff: await codeOf(caller.query(refs.staffWhoami, { storeId })),
+    admin: await codeOf(caller.query(refs.adminWhoami, {})),
   };
 }
 
+// Every builder shares the one session check, so each refuses the same callers.
 const REFUSED = {
   query: "UNAUTHENTICATED",
   mutation: "UNAUTHENTICATED",
-  action: "UNAUTHENTICATED",
+  staff: "UNAUTHENTICATED",
+  admin: "UNAUTHENTICATED",
 };
 
 async function lastSeen(t: Setup["t"], id: Id<"sessions">) {
@@ -115,46 +128,51 @@ async function lastSeen(t: Setup["t"], id: Id<"sessions">) {
 
 describe("session-checked builders", () => {
   test("give a live session's ids to the handler", async () => {
-    const { t, alice, aliceSession } = await setup();
+    const { t, alice, aliceSession, store } = await setup();
     const caller = as(t, `${alice};${aliceSession}`);
     const expected = { userId: alice, sessionId: aliceSession };
     expect(await caller.query(refs.whoami, {})).toEqual(expected);
     expect(await caller.mutation(refs.touch, {})).toEqual(expected);
-    expect(await caller.action(refs.whoamiAction, {})).toEqual(expected);
     expect(await lastSeen(t, aliceSession)).toBe(42);
+    // Past the session check, staff and admin builders apply their own.
+    expect(await codes(caller, store)).toMatchObject({ staff: "FORBIDDEN", admin: "FORBIDDEN" });
+    await t.run((ctx) => ctx.db.insert("memberships", { storeId: store, userId: alice, role: "owner" }));
+    expect(await caller.query(refs.staffWhoami, { storeId: store })).toEqual(expected);
+    vi.stubEnv("ADMIN_EMAILS", "alice@example.com");
+    expect(await caller.query(refs.adminWhoami, {})).toEqual(expected);
   });
 
   test("refuse a caller without a token", async () => {
-    const { t, aliceSession } = await setup();
-    expect(await codes(t)).toEqual(REFUSED);
+    const { t, aliceSession, store } = await setup();
+    expect(await codes(t, store)).toEqual(REFUSED);
     expect(await lastSeen(t, aliceSession)).toBeUndefined();
   });
 
   test("refuse a deleted (revoked) session although the token is still signed", async () => {
-    const { t, alice, aliceSession } = await setup();
+    const { t, alice, aliceSession, store } = await setup();
     await t.run((ctx) => ctx.db.delete(aliceSession));
-    expect(await codes(as(t, `${alice};${aliceSession}`))).toEqual(REFUSED);
+    expect(await codes(as(t, `${alice};${aliceSession}`), store)).toEqual(REFUSED);
   });
 
   test("refuse a session once it has expired", async () => {
     vi.useFakeTimers({ now: 1_800_000_000_000 });
-    const { t, alice, aliceSession } = await setup();
+    const { t, alice, aliceSession, store } = await setup();
     const caller = as(t, `${alice};${aliceSession}`);
-    expect((await codes(caller)).query).toBe("ok");
+    expect((await codes(caller, store)).query).toBe("ok");
     vi.setSystemTime(1_800_000_000_000 + 60_000);
-    expect(await codes(caller)).toEqual(REFUSED);
+    expect(await codes(caller, store)).toEqual(REFUSED);
   });
 
   test("refuse another user's session named in the token", async () => {
-    const { t, alice, bob, aliceSession, bobSession } = await setup();
-    expect(await codes(as(t, `${alice};${bobSession}`))).toEqual(REFUSED);
-    expect(await codes(as(t, `${bob};${aliceSession}`))).toEqual(REFUSED);
+    const { t, alice, bob, aliceSession, bobSession, store } = await setup();
+    expect(await codes(as(t, `${alice};${bobSession}`), store)).toEqual(REFUSED);
+    expect(await codes(as(t, `${bob};${aliceSession}`), store)).toEqual(REFUSED);
     expect(await lastSeen(t, aliceSession)).toBeUndefined();
     expect(await lastSeen(t, bobSession)).toBeUndefined();
   });
 
   test("refuse malformed subjects", async () => {
-    const { t, alice, aliceSession } = await setup();
+    const { t, alice, aliceSession, store } = await setup();
     for (const subject of [
       `${alice}`,
       `${alice};`,
@@ -164,7 +182,7 @@ describe("session-checked builders", () => {
       `not-an-id;${aliceSession}`,
       `${alice};not-an-id`,
     ]) {
-      expect([subject, await codes(as(t, subject))]).toEqual([
+      expect([subject, await codes(as(t, subject), store)]).toEqual([
         subject,
         REFUSED,
       ]);

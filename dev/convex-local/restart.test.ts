@@ -50,12 +50,12 @@ describe("restart", () => {
     const backend = await startTestBackend();
     cleanups.push(() => backend.cleanup());
     const client = () => new ConvexHttpClient(backend.url);
-    await client().mutation(api.messages.sendLater, { author: "late", body: "x", delayMs: 1500 });
+    await client().mutation(api.messages.sendLater, { author: "late", body: "x", delayMs: 3000 });
     await backend.restart();
     expect(await client().query(api.messages.count, { author: "late" })).toBe(0);
     const started = Date.now();
     let n = 0;
-    while (n === 0 && Date.now() - started < 5000) {
+    while (n === 0 && Date.now() - started < 8000) {
       n = await client().query(api.messages.count, { author: "late" });
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -1,14 +1,7 @@
 import { describe, expect, test } from "vitest";
-import {
-  ACCEPTED_TEST_CARD,
-  checkoutFormSchema,
-  DECLINED_TEST_CARD,
-  expiryInFuture,
-  fieldErrors,
-  formFieldOf,
-  luhnValid,
-  toCheckoutArgs,
-} from "./checkout";
+import { ACCEPTED_TEST_CARD, DECLINED_TEST_CARD, luhnValid } from "@/convex/shared/cards";
+import { checkoutFormSchema, expiryInFuture, formFieldOf, toCheckoutArgs } from "./checkout";
+import { fieldErrors } from "./fields";
 
 const valid = {
   fullName: " Alice Example ",

@@ -4,63 +4,52 @@
 // and reports its own field keys ("shipping.city", "card.number"), which
 // `formFieldOf` maps back to these names.
 import { z } from "zod";
-import { luhnValid } from "@/convex/lib/cards";
+import { cardDigits, expiryEnd, isCardNumber } from "@/convex/shared/cards";
+import { CHECKOUT_IDEMPOTENCY_KEY_MAX, SHIPPING_FIELDS } from "@/convex/shared/limits";
 
-/** The test card number that the simulated payment always declines. */
-export const DECLINED_TEST_CARD = "4000 0000 0000 0002";
-/** A test card number that the simulated payment accepts. */
-export const ACCEPTED_TEST_CARD = "4242 4242 4242 4242";
-
-export { luhnValid };
+// Until the checkout form imports them from there.
+export { ACCEPTED_TEST_CARD, DECLINED_TEST_CARD } from "@/convex/shared/cards";
 
 /** Whether "MM/YY" or "MM/YYYY" is a real month that has not ended by `now`. */
-export function expiryInFuture(
-  expiry: string,
-  now: number = Date.now(),
-): boolean {
-  const m = /^\s*(\d{1,2})\s*\/\s*(\d{2}|\d{4})\s*$/.exec(expiry);
-  if (m === null) return false;
-  const month = Number(m[1]);
-  const year = m[2].length === 2 ? 2000 + Number(m[2]) : Number(m[2]);
-  if (month < 1 || month > 12) return false;
-  // Valid through the last day of the expiry month.
-  return Date.UTC(year, month, 1) > now;
+export function expiryInFuture(expiry: string, now: number = Date.now()): boolean {
+  const end = expiryEnd(expiry);
+  return end !== null && end > now;
 }
 
-const required = (what: string, max: number) =>
-  z
-    .string({ error: `Enter ${what}` })
+/** A shipping field with the label and length Convex also enforces. */
+function shippingField(name: keyof typeof SHIPPING_FIELDS) {
+  const { label, max } = SHIPPING_FIELDS[name];
+  return z
+    .string({ error: `Enter ${label}` })
     .trim()
-    .min(1, { error: `Enter ${what}` })
-    .max(max, { error: `Keep ${what} to ${max} characters or fewer` });
+    .min(1, { error: `Enter ${label}` })
+    .max(max, { error: `Keep ${label} to ${max} characters or fewer` });
+}
 
 export const shippingSchema = z.object({
-  fullName: required("your full name", 100),
-  line1: required("the street address", 200),
+  fullName: shippingField("fullName"),
+  line1: shippingField("line1"),
   line2: z
     .string()
     .trim()
-    .max(200, {
-      error: "Keep the second address line to 200 characters or fewer",
+    .max(SHIPPING_FIELDS.line2.max, {
+      error: `Keep ${SHIPPING_FIELDS.line2.label} to ${SHIPPING_FIELDS.line2.max} characters or fewer`,
     })
     .optional()
     .transform((v) => (v ? v : undefined)),
-  city: required("the city", 100),
-  postalCode: required("the postal code", 20).regex(
-    /^[A-Za-z0-9][A-Za-z0-9 -]*$/,
-    {
-      error: "Use letters, digits, spaces or dashes for the postal code",
-    },
-  ),
-  country: required("the country", 60),
+  city: shippingField("city"),
+  postalCode: shippingField("postalCode").regex(/^[A-Za-z0-9][A-Za-z0-9 -]*$/, {
+    error: "Use letters, digits, spaces or dashes for the postal code",
+  }),
+  country: shippingField("country"),
 });
 
 export const cardSchema = z.object({
   cardNumber: z
     .string({ error: "Enter the card number" })
-    .transform((v) => v.replace(/[\s-]/g, ""))
+    .transform(cardDigits)
     .refine((v) => v.length > 0, { error: "Enter the card number" })
-    .refine((v) => v.length === 0 || (/^\d{12,19}$/.test(v) && luhnValid(v)), {
+    .refine((v) => v.length === 0 || isCardNumber(v), {
       error: "Check the card number; it is not a valid card number",
     }),
   expiry: z
@@ -83,7 +72,7 @@ export const checkoutFormSchema = shippingSchema.extend({
   idempotencyKey: z
     .string({ error: "Reload the page and try again" })
     .min(1, { error: "Reload the page and try again" })
-    .max(200, { error: "Reload the page and try again" }),
+    .max(CHECKOUT_IDEMPOTENCY_KEY_MAX, { error: "Reload the page and try again" }),
 });
 
 export type CheckoutFormInput = z.input<typeof checkoutFormSchema>;
@@ -112,14 +101,4 @@ export function formFieldOf(convexField: string): string {
     return convexField.slice(convexField.indexOf(".") + 1);
   }
   return convexField;
-}
-
-/** The first message per field of a failed parse, keyed by input name. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".");
-    if (!(key in fields)) fields[key] = issue.message;
-  }
-  return fields;
 }

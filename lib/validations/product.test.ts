@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { fieldErrors } from "./checkout";
+import { fieldErrors } from "./fields";
 import { productFormSchema } from "./product";
 
 const form = {

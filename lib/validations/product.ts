@@ -3,13 +3,15 @@
 // stock is a whole number. The Convex `products.create`/`update` mutations check the
 // same limits again (they are the authority); field names match their arguments.
 import { z } from "zod";
+import {
+  PRODUCT_CATEGORY_MAX,
+  PRODUCT_DESCRIPTION_MAX,
+  PRODUCT_NAME_MAX,
+  PRODUCT_PRICE_MAX_MINOR,
+  PRODUCT_STOCK_MAX,
+} from "@/convex/shared/limits";
+import { isProductImage, PRODUCT_IMAGE_HINT } from "@/convex/shared/products";
 import { parseMoney } from "../money";
-
-export const PRODUCT_NAME_MAX = 120;
-export const PRODUCT_DESCRIPTION_MAX = 2000;
-export const PRODUCT_CATEGORY_MAX = 40;
-export const PRODUCT_STOCK_MAX = 1_000_000;
-export const PRODUCT_PRICE_MAX_MINOR = 100_000_000;
 
 /** The form schema for a store's currency; output matches the mutation's arguments. */
 export function productFormSchema(currency: string) {
@@ -61,13 +63,7 @@ export function productFormSchema(currency: string) {
       .trim()
       .optional()
       .transform((v) => (v ? v : undefined))
-      .refine(
-        (v) =>
-          v === undefined ||
-          (v.startsWith("/") && !v.startsWith("//")) ||
-          v.startsWith("data:image/"),
-        { error: "Use an image path under /stores/… or an inline image" },
-      ),
+      .refine((v) => v === undefined || isProductImage(v), { error: PRODUCT_IMAGE_HINT }),
   });
 }
 

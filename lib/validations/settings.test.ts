@@ -1,13 +1,8 @@
-// The settings form's rules: what is accepted, the messages people see, and that the
-// device-name limit matches the one Convex enforces.
+// The settings form's rules: what is accepted and the messages people see.
 import { describe, expect, test } from "vitest";
-import { LABEL_MAX } from "@/convex/settings";
-import {
-  DEVICE_LABEL_MAX,
-  deviceLabelSchema,
-  fieldErrors,
-  settingsSchema,
-} from "./settings";
+import { DEVICE_LABEL_MAX } from "@/convex/shared/limits";
+import { fieldErrors } from "./fields";
+import { deviceLabelSchema, settingsSchema } from "./settings";
 
 describe("settingsSchema", () => {
   test("accepts a theme, a listed locale and a tidied device name", () => {
@@ -46,8 +41,4 @@ describe("settingsSchema", () => {
 test("a name of exactly the limit passes, after collapsing spaces", () => {
   const forty = `${"a".repeat(20)}   ${"b".repeat(19)}`;
   expect(deviceLabelSchema.parse(forty)).toHaveLength(DEVICE_LABEL_MAX);
-});
-
-test("the limit is the one convex/settings.ts enforces", () => {
-  expect(DEVICE_LABEL_MAX).toBe(LABEL_MAX);
 });

@@ -3,9 +3,10 @@
 // again (convex/settings.ts, convex/sessions.ts `rename`); these give the user the
 // message before a round trip.
 import { z } from "zod";
+import { normalizeDeviceLabel } from "@/convex/shared/devices";
+import { DEVICE_LABEL_MAX } from "@/convex/shared/limits";
 
-/** Same limit as convex/settings.ts `LABEL_MAX` (a test keeps them equal). */
-export const DEVICE_LABEL_MAX = 40;
+export { DEVICE_LABEL_MAX };
 
 export const THEME_OPTIONS = [
   { value: "system", label: "System (follow this device)" },
@@ -29,7 +30,7 @@ export type LocaleOption = (typeof LOCALE_OPTIONS)[number]["value"];
 /** A device name: spaces collapsed, at most 40 characters, empty = no name. */
 export const deviceLabelSchema = z
   .string()
-  .transform((value) => value.trim().replace(/\s+/g, " "))
+  .transform(normalizeDeviceLabel)
   .pipe(
     z.string().max(DEVICE_LABEL_MAX, {
       error: `Keep the device name to ${DEVICE_LABEL_MAX} characters or fewer.`,
@@ -53,12 +54,5 @@ export const settingsSchema = z.object({
 export type SettingsInput = z.input<typeof settingsSchema>;
 export type SettingsValues = z.output<typeof settingsSchema>;
 
-/** Per-field messages from a failed parse, first message per field. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    fields[key] ??= issue.message;
-  }
-  return fields;
-}
+// Until the settings form imports it from there.
+export { fieldErrors } from "./fields";

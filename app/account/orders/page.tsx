@@ -1,22 +1,19 @@
 // /account/orders: every order of the signed-in person, from all their devices and in
 // every store, newest first, each saying which device placed it.
-import { fetchQuery } from "convex/nextjs";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/Button";
 import { api } from "@/convex/_generated/api";
 import { formatMoney } from "@/lib/money";
-import { deviceLocale, tokenFor } from "./data";
+import { convexAsDevice } from "@/server/convex";
+import { deviceLocale } from "@/server/shop";
 import { STATUS_LABELS, formatOrderDate, orderReference } from "@/components/shop/orders";
 
 export const metadata: Metadata = { title: "Your orders" };
 
 export default async function OrdersPage() {
-  const token = await tokenFor("/account/orders");
-  const [orders, locale] = await Promise.all([
-    fetchQuery(api.orders.mine, {}, { token }),
-    deviceLocale(token),
-  ]);
+  const convex = await convexAsDevice("/account/orders");
+  const [orders, locale] = await Promise.all([convex.query(api.orders.mine, {}), deviceLocale()]);
   return (
     <div>
       <h1 className="text-2xl font-bold">Your orders</h1>

@@ -9,8 +9,8 @@ import { CartButton } from "@/components/shop/CartDrawer";
 import { storeAccentStyle } from "@/components/shop/defaults";
 import { ShopProvider } from "@/components/shop/ShopContext";
 import { StaffLink } from "@/components/shop/StaffLink";
-import { deviceLocale, storeBySlug } from "@/components/shop/server";
-import { getSession } from "@/lib/session";
+import { getSession } from "@/server/session";
+import { deviceLocale, storeBySlug } from "@/server/shop";
 
 type Params = { params: Promise<{ store: string }> };
 
@@ -26,7 +26,7 @@ export default async function StoreLayout({ params, children }: Params & { child
   const session = await getSession();
   const [store, initialLocale] = await Promise.all([
     storeBySlug(slug),
-    deviceLocale(session?.convexToken ?? null),
+    deviceLocale(),
   ]);
   if (store === null) notFound();
   // The store's colour re-themes buttons and links of its pages (globals.css --accent).

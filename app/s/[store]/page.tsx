@@ -2,15 +2,15 @@
 // (`?q=…&category=…`), so a filtered view is a link anyone can share. Plain GET forms
 // and links: keyboard friendly and working before JavaScript loads. The grid itself is
 // preloaded here and live in the browser.
-import { fetchQuery, preloadQuery } from "convex/nextjs";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProductGrid } from "@/components/shop/ProductGrid";
-import { storeBySlug } from "@/components/shop/server";
 import { buttonClasses } from "@/components/ui/Button";
 import { cn } from "@/components/ui/cn";
 import { Input } from "@/components/ui/Input";
 import { api } from "@/convex/_generated/api";
+import { convexPublic } from "@/server/convex";
+import { storeBySlug } from "@/server/shop";
 
 type Props = {
   params: Promise<{ store: string }>;
@@ -28,8 +28,8 @@ export default async function StorePage({ params, searchParams }: Props) {
   const search = single(query.q).slice(0, 100);
   const category = single(query.category).slice(0, 40);
   const [categories, preloaded] = await Promise.all([
-    fetchQuery(api.products.categories, { storeId: store._id }),
-    preloadQuery(api.products.list, {
+    convexPublic.query(api.products.categories, { storeId: store._id }),
+    convexPublic.preload(api.products.list, {
       storeId: store._id,
       ...(search ? { search } : {}),
       ...(category ? { category } : {}),

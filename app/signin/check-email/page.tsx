@@ -1,7 +1,7 @@
 // "Check your email": shown after a magic link was sent (Auth.js verifyRequest page).
 import type { Metadata } from "next";
 import Link from "next/link";
-import { MAGIC_LINK_MAX_AGE_SECONDS } from "@/auth";
+import { MAGIC_LINK_MAX_AGE_SECONDS } from "@/server/session";
 import { emailSignInSchema } from "@/lib/validations/auth";
 
 export const metadata: Metadata = { title: "Check your email" };

@@ -1,7 +1,6 @@
 // One order of the signed-in person (someone else's or an unknown id is a 404): items
 // as they were bought, total, shipping, status, and the device that placed it. After a
 // checkout it also confirms that the order went through.
-import { fetchQuery } from "convex/nextjs";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -9,7 +8,8 @@ import { Notice } from "@/components/ui/Notice";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
 import { formatMoney } from "@/lib/money";
-import { deviceLocale, tokenFor } from "../data";
+import { convexAsDevice } from "@/server/convex";
+import { deviceLocale } from "@/server/shop";
 import { STATUS_LABELS, formatOrderDate, orderReference } from "@/components/shop/orders";
 
 export const metadata: Metadata = { title: "Order" };
@@ -21,11 +21,11 @@ type Props = {
 
 export default async function OrderPage({ params, searchParams }: Props) {
   const [{ orderId }, query] = await Promise.all([params, searchParams]);
-  const token = await tokenFor(`/account/orders/${orderId}`);
+  const convex = await convexAsDevice(`/account/orders/${orderId}`);
   const [order, locale] = await Promise.all([
     // A malformed id fails argument validation: a 404 like any unknown order.
-    fetchQuery(api.orders.get, { orderId: orderId as Id<"orders"> }, { token }).catch(() => null),
-    deviceLocale(token),
+    convex.query(api.orders.get, { orderId: orderId as Id<"orders"> }).catch(() => null),
+    deviceLocale(),
   ]);
   if (order === null) notFound();
   const money = (minor: number) => formatMoney(minor, order.currency, locale);

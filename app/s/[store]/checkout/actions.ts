@@ -3,24 +3,16 @@
 // the order through the Convex `orders.checkout` mutation as this device (its token),
 // then sends the confirmation e-mail after the response and redirects to the order.
 // The idempotency key comes from the page view, so a double submit places one order.
-import { fetchMutation, fetchQuery } from "convex/nextjs";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
-import { createElement } from "react";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
 import { appErrorData, ErrorCode } from "@/convex/errors";
-import { OrderConfirmationEmail } from "@/emails/OrderConfirmationEmail";
-import { sendEmail } from "@/lib/email";
-import { getServerEnv } from "@/lib/env";
-import { getSession, signInUrl } from "@/lib/session";
-import {
-  checkoutFormSchema,
-  fieldErrors,
-  formFieldOf,
-  toCheckoutArgs,
-} from "@/lib/validations/checkout";
+import { checkoutFormSchema, formFieldOf, toCheckoutArgs } from "@/lib/validations/checkout";
+import { fieldErrors } from "@/lib/validations/fields";
+import { convexAsDevice, redirectIfSignedOut } from "@/server/convex";
+import { linkTo, sendOrderConfirmation } from "@/server/email";
+import { orderReference } from "@/components/shop/orders";
 import { CHECKOUT_INPUTS, type CheckoutState } from "./state";
 
 export type CheckoutTarget = { storeId: Id<"stores">; slug: string };
@@ -40,8 +32,7 @@ export async function placeOrder(
   formData: FormData,
 ): Promise<CheckoutState> {
   const checkoutPath = `/s/${target.slug}/checkout`;
-  const session = await getSession();
-  if (session === null) redirect(signInUrl(checkoutPath));
+  const convex = await convexAsDevice(checkoutPath);
 
   const raw = typedValues(formData);
   // Never echo the security code; the key stays in the page's own hidden field.
@@ -59,20 +50,18 @@ export async function placeOrder(
 
   let orderId: Id<"orders">;
   try {
-    ({ orderId } = await fetchMutation(
-      api.orders.checkout,
-      { storeId: target.storeId, ...toCheckoutArgs(parsed.data) },
-      { token: session.convexToken },
-    ));
+    ({ orderId } = await convex.mutation(api.orders.checkout, {
+      storeId: target.storeId,
+      ...toCheckoutArgs(parsed.data),
+    }));
   } catch (error) {
+    redirectIfSignedOut(error, checkoutPath);
     const data = appErrorData(error);
     if (data === null) {
       console.error("[checkout] order failed:", error);
       return fail("We could not place your order just now. Nothing was charged; please try again.");
     }
     switch (data.code) {
-      case ErrorCode.UNAUTHENTICATED:
-        redirect(signInUrl(checkoutPath));
       case ErrorCode.PAYMENT_DECLINED:
         return fail(data.message, { cardNumber: "This card was declined. Use another card." });
       case ErrorCode.OUT_OF_STOCK:
@@ -90,30 +79,23 @@ export async function placeOrder(
     }
   }
 
-  const requestHeaders = await headers();
-  const base = getServerEnv().AUTH_URL ?? `https://${requestHeaders.get("host") ?? "localhost"}`;
-  const orderUrl = new URL(`/account/orders/${orderId}`, base).toString();
-  const { email, name } = session.user;
-  const token = session.convexToken;
+  const orderUrl = await linkTo(`/account/orders/${orderId}`);
+  const { email, name } = convex.session.user;
   // After the response: the order stands whether or not the e-mail goes out.
   after(async () => {
     try {
-      const order = await fetchQuery(api.orders.get, { orderId }, { token });
+      const order = await convex.query(api.orders.get, { orderId });
       if (order === null) throw new Error(`order ${orderId} not readable after checkout`);
-      await sendEmail({
-        to: email,
-        subject: `Your order at ${order.storeName}`,
-        react: createElement(OrderConfirmationEmail, {
-          customerName: name ?? order.shipping.fullName,
-          storeName: order.storeName,
-          orderReference: `#${orderId.slice(-6).toUpperCase()}`,
-          items: order.items,
-          totalMinor: order.totalMinor,
-          currency: order.currency,
-          shipping: order.shipping,
-          deviceLabel: order.deviceLabel,
-          orderUrl,
-        }),
+      await sendOrderConfirmation(email, {
+        customerName: name ?? order.shipping.fullName,
+        storeName: order.storeName,
+        orderReference: orderReference(orderId),
+        items: order.items,
+        totalMinor: order.totalMinor,
+        currency: order.currency,
+        shipping: order.shipping,
+        deviceLabel: order.deviceLabel,
+        orderUrl,
       });
     } catch (error) {
       console.error(`[checkout] confirmation e-mail for order ${orderId} failed:`, error);

@@ -6,8 +6,8 @@ import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CheckoutSummary } from "@/components/shop/CheckoutSummary";
-import { storeBySlug } from "@/components/shop/server";
-import { requireSession } from "@/lib/session";
+import { requireSession } from "@/server/session";
+import { storeBySlug } from "@/server/shop";
 import { CheckoutForm } from "./CheckoutForm";
 
 export const metadata: Metadata = { title: "Checkout" };

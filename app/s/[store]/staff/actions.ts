@@ -3,24 +3,17 @@
 // validators and checks in the mutation are the authority), archive / unarchive, and
 // advance an order's status. Every call goes to Convex as this device, and Convex
 // refuses anyone who is not staff of the store.
-import { fetchMutation } from "convex/nextjs";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
-import { appErrorData, ErrorCode } from "@/convex/errors";
-import { getSession, signInUrl } from "@/lib/session";
-import { fieldErrors } from "@/lib/validations/checkout";
+import { appErrorData } from "@/convex/errors";
+import { fieldErrors } from "@/lib/validations/fields";
 import { productFormSchema } from "@/lib/validations/product";
+import { convexAsDevice, redirectIfSignedOut } from "@/server/convex";
 import type { StaffFormState } from "./state";
 
 export type StaffTarget = { storeId: Id<"stores">; slug: string; currency: string };
-
-async function tokenOrSignIn(returnTo: string): Promise<string> {
-  const session = await getSession();
-  if (session === null) redirect(signInUrl(returnTo));
-  return session.convexToken;
-}
 
 function failure(error: unknown): StaffFormState {
   const data = appErrorData(error);
@@ -37,7 +30,7 @@ export async function saveProduct(
   formData: FormData,
 ): Promise<StaffFormState> {
   const staffPath = `/s/${target.slug}/staff`;
-  const token = await tokenOrSignIn(staffPath);
+  const convex = await convexAsDevice(staffPath);
   const raw = Object.fromEntries(
     ["name", "description", "category", "priceMinor", "stock", "image"].map((name) => {
       const value = formData.get(name);
@@ -55,16 +48,16 @@ export async function saveProduct(
   const fields = parsed.data;
   try {
     if (target.productId === undefined) {
-      await fetchMutation(api.products.create, { storeId: target.storeId, ...fields }, { token });
+      await convex.mutation(api.products.create, { storeId: target.storeId, ...fields });
     } else {
-      await fetchMutation(
-        api.products.update,
-        { storeId: target.storeId, productId: target.productId, ...fields },
-        { token },
-      );
+      await convex.mutation(api.products.update, {
+        storeId: target.storeId,
+        productId: target.productId,
+        ...fields,
+      });
     }
   } catch (error) {
-    if (appErrorData(error)?.code === ErrorCode.UNAUTHENTICATED) redirect(signInUrl(staffPath));
+    redirectIfSignedOut(error, staffPath);
     return { ...failure(error), values: raw };
   }
   revalidatePath(`/s/${target.slug}`, "layout");
@@ -75,13 +68,13 @@ export async function setArchived(
   target: StaffTarget & { productId: Id<"products">; archived: boolean },
   _previous: StaffFormState,
 ): Promise<StaffFormState> {
-  const token = await tokenOrSignIn(`/s/${target.slug}/staff`);
+  const staffPath = `/s/${target.slug}/staff`;
+  const convex = await convexAsDevice(staffPath);
   try {
     const args = { storeId: target.storeId, productId: target.productId };
-    await fetchMutation(target.archived ? api.products.archive : api.products.unarchive, args, {
-      token,
-    });
+    await convex.mutation(target.archived ? api.products.archive : api.products.unarchive, args);
   } catch (error) {
+    redirectIfSignedOut(error, staffPath);
     return failure(error);
   }
   revalidatePath(`/s/${target.slug}`, "layout");
@@ -92,10 +85,12 @@ export async function advanceOrder(
   target: { slug: string; orderId: Id<"orders"> },
   _previous: StaffFormState,
 ): Promise<StaffFormState> {
-  const token = await tokenOrSignIn(`/s/${target.slug}/staff`);
+  const staffPath = `/s/${target.slug}/staff`;
+  const convex = await convexAsDevice(staffPath);
   try {
-    await fetchMutation(api.orders.advance, { orderId: target.orderId }, { token });
+    await convex.mutation(api.orders.advance, { orderId: target.orderId });
   } catch (error) {
+    redirectIfSignedOut(error, staffPath);
     return failure(error);
   }
   revalidatePath(`/s/${target.slug}/staff`);

@@ -1,7 +1,6 @@
 // Staff area of one store: its products (create, edit, archive / restore) and its
 // orders (advance the status). Only the store's owners and admins get past the gate;
 // everyone else, including staff of other stores, sees a refusal.
-import { fetchQuery } from "convex/nextjs";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StockBadge } from "@/components/shop/StockBadge";
@@ -9,9 +8,10 @@ import { buttonClasses } from "@/components/ui/Button";
 import { api } from "@/convex/_generated/api";
 import { formatMoney } from "@/lib/money";
 import { STATUS_LABELS, formatOrderDate, orderReference } from "@/components/shop/orders";
-import { deviceLocale } from "@/components/shop/server";
+import { deviceLocale } from "@/server/shop";
+import { staffAccess } from "@/server/staff";
 import { advanceOrder, setArchived } from "./actions";
-import { NotStaff, staffAccess } from "./gate";
+import { NotStaff } from "./NotStaff";
 import { StaffActionButton } from "./StaffActionButton";
 
 export const metadata: Metadata = { title: "Staff" };
@@ -25,13 +25,13 @@ const NEXT_STATUS_LABEL: Partial<Record<keyof typeof STATUS_LABELS, string>> = {
 export default async function StaffPage({ params }: { params: Promise<{ store: string }> }) {
   const { store: slug } = await params;
   const access = await staffAccess(slug, `/s/${slug}/staff`);
-  const { store, token } = access;
+  const { store, convex } = access;
   if (access.role === null) return <NotStaff storeName={store.name} slug={store.slug} />;
 
   const [products, orders, locale] = await Promise.all([
-    fetchQuery(api.products.forStaff, { storeId: store._id }, { token }),
-    fetchQuery(api.orders.forStore, { storeId: store._id }, { token }),
-    deviceLocale(token),
+    convex.query(api.products.forStaff, { storeId: store._id }),
+    convex.query(api.orders.forStore, { storeId: store._id }),
+    deviceLocale(),
   ]);
   const target = { storeId: store._id, slug: store.slug, currency: store.currency };
   const money = (minor: number) => formatMoney(minor, store.currency, locale);

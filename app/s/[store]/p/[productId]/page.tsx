@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProductBuyBox } from "@/components/shop/ProductBuyBox";
-import { productOfStore, storeBySlug } from "@/components/shop/server";
+import { productOfStore, storeBySlug } from "@/server/shop";
 
 type Props = { params: Promise<{ store: string; productId: string }> };
 

@@ -1,11 +1,11 @@
 // Staff: edit one product of this store (another store's product id is a 404).
-import { fetchQuery } from "convex/nextjs";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
 import { minorToDecimalString } from "@/lib/money";
-import { NotStaff, staffAccess } from "../../gate";
+import { staffAccess } from "@/server/staff";
+import { NotStaff } from "../../NotStaff";
 import { ProductForm } from "../../ProductForm";
 
 export const metadata: Metadata = { title: "Edit product" };
@@ -17,13 +17,15 @@ export default async function EditProductPage({
 }) {
   const { store: slug, productId } = await params;
   const access = await staffAccess(slug, `/s/${slug}/staff/products/${productId}`);
-  const { store, token } = access;
+  const { store, convex } = access;
   if (access.role === null) return <NotStaff storeName={store.name} slug={store.slug} />;
-  const product = await fetchQuery(
-    api.products.getForStaff,
-    { storeId: store._id, productId: productId as Id<"products"> },
-    { token },
-  ).catch(() => null);
+  // A malformed id fails argument validation: a 404 like an unknown product.
+  const product = await convex
+    .query(api.products.getForStaff, {
+      storeId: store._id,
+      productId: productId as Id<"products">,
+    })
+    .catch(() => null);
   if (product === null) notFound();
   return (
     <div>

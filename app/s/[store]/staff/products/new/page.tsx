@@ -1,6 +1,7 @@
 // Staff: add a product to this store.
 import type { Metadata } from "next";
-import { NotStaff, staffAccess } from "../../gate";
+import { staffAccess } from "@/server/staff";
+import { NotStaff } from "../../NotStaff";
 import { ProductForm } from "../../ProductForm";
 
 export const metadata: Metadata = { title: "New product" };

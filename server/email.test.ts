@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 vi.mock("server-only", () => ({}));
 // The fake Resend API's URL is only known once it listens; the env mock reads it late.
 const fakeApi = { url: "" };
-vi.mock("./env", () => ({
+vi.mock("@/lib/env", () => ({
   getServerEnv: () => ({
     providers: {
       email: { apiKey: "re_test_key", from: "Shop <shop@example.com>", baseUrl: fakeApi.url },

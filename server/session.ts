@@ -1,27 +1,25 @@
-// Reading the session on the server. `getSession` is `auth()` memoised per request
-// with React `cache`, so a layout, a page and their components together cost one
-// Convex round trip for auth. `requireSession` is the real gate of the signed-in area
-// (middleware only checks that a cookie exists).
+// The session on the server. `getSession` is `auth()` memoised per request with React
+// `cache`, so a layout, a page and their components together cost one Convex round trip
+// for auth. `requireSession` is the real gate of the signed-in area (middleware only
+// checks that a cookie exists). Routes reach Auth.js through here, never `auth.ts`.
 import "server-only";
 import type { Session } from "next-auth";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { auth } from "@/auth";
+import { auth, signIn, signOut } from "@/auth";
 import { getServerEnv } from "@/lib/env";
-import { DEFAULT_AFTER_SIGN_IN, safeCallbackUrl } from "@/lib/validations/auth";
+import { DEFAULT_AFTER_SIGN_IN, RETURN_TO_HEADER, signInUrl } from "@/lib/routes";
 
-/** Request header set by middleware.ts: the path + query being requested. */
-export const RETURN_TO_HEADER = "x-return-to";
+export {
+  DEMO_PROVIDER_ID,
+  EMAIL_PROVIDER_ID,
+  MAGIC_LINK_MAX_AGE_SECONDS,
+  configuredProviders,
+} from "@/auth";
+export { signIn, signOut };
 
 export const getSession = cache(async (): Promise<Session | null> => auth());
-
-/** The sign-in URL that comes back to `returnTo` afterwards. */
-export function signInUrl(returnTo: string, notice?: string): string {
-  const params = new URLSearchParams({ callbackUrl: safeCallbackUrl(returnTo) });
-  if (notice) params.set("notice", notice);
-  return `/signin?${params.toString()}`;
-}
 
 /**
  * The session, or a redirect to sign-in that returns here. Pass `returnTo` when the
@@ -30,8 +28,7 @@ export function signInUrl(returnTo: string, notice?: string): string {
 export async function requireSession(returnTo?: string): Promise<Session> {
   const session = await getSession();
   if (session !== null) return session;
-  const target =
-    returnTo ?? (await headers()).get(RETURN_TO_HEADER) ?? DEFAULT_AFTER_SIGN_IN;
+  const target = returnTo ?? (await headers()).get(RETURN_TO_HEADER) ?? DEFAULT_AFTER_SIGN_IN;
   redirect(signInUrl(target));
 }
 

@@ -2,7 +2,7 @@ import { convexTest } from "convex-test";
 import { describe, expect, test } from "vitest";
 import schema from "../schema";
 import { modules } from "../test.setup";
-import { loadSession, parseSubject } from "./session";
+import { loadSession, subjectIds } from "./sessions";
 
 const ISSUER = "https://convex.test";
 
@@ -74,7 +74,7 @@ describe("loadSession", () => {
       "",
     ]) {
       expect(await as(t, subject).run((ctx) => loadSession(ctx))).toBeNull();
-      expect(await t.run(async (ctx) => parseSubject(ctx, subject))).toBeNull();
+      expect(await t.run(async (ctx) => subjectIds(ctx, subject))).toBeNull();
     }
   });
 });

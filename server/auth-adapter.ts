@@ -27,11 +27,9 @@ import type {
 import { headers } from "next/headers";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
+import { LAST_SEEN_INTERVAL_MS } from "@/convex/shared/limits";
 import { clientIp, describeDevice, platformHints } from "@/lib/device";
 import { getServerEnv } from "@/lib/env";
-
-/** Same interval as the Convex side's TOUCH_INTERVAL_MS. */
-export const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
 /** User agents are stored for support; anything longer is not a real browser's. */
 const MAX_USER_AGENT = 512;
 
@@ -488,7 +486,7 @@ export async function touchSessionIfStale(
     session.lastSeenAt instanceof Date
       ? session.lastSeenAt.getTime()
       : (session.lastSeenAt ?? 0);
-  if (now - last < TOUCH_INTERVAL_MS) return false;
+  if (now - last < LAST_SEEN_INTERVAL_MS) return false;
   try {
     const { client, secret } = resolve(options);
     const ip = options.ip === undefined ? await currentIp() : options.ip;

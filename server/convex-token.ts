@@ -1,5 +1,5 @@
 // The Convex token: an RS256 JWT the Next.js server signs so that Convex functions
-// know the caller (`sub` = `userId;sessionId`). Convex verifies it with the JWKS that
+// know the caller (`sub` = `userId;sessionId`, `convex/shared/subject.ts`). Convex verifies it with the JWKS that
 // `convex/http.ts` serves; its `kid` is the RFC 7638 thumbprint of our public key, the
 // same value `dev/setup-env.ts` puts in that JWKS.
 //
@@ -7,7 +7,8 @@
 // per session is reused until it has less than REUSE_MARGIN_MS left.
 import "server-only";
 import { calculateJwkThumbprint, exportJWK, importPKCS8, SignJWT } from "jose";
-import { getServerEnv } from "./env";
+import { formatSubject } from "@/convex/shared/subject";
+import { getServerEnv } from "@/lib/env";
 
 export const TOKEN_AUDIENCE = "convex";
 /** Lifetime of a minted token (the contract allows at most one hour). */
@@ -105,17 +106,7 @@ export function createConvexTokenMinter(
 
   return {
     async tokenForSession(userId, sessionId) {
-      if (
-        !userId ||
-        !sessionId ||
-        userId.includes(";") ||
-        sessionId.includes(";")
-      ) {
-        throw new Error(
-          "convexTokenForSession needs a user id and a session id.",
-        );
-      }
-      const subject = `${userId};${sessionId}`;
+      const subject = formatSubject(userId, sessionId);
       const cached = cache.get(subject);
       if (cached !== undefined) {
         cache.delete(subject);

@@ -1,0 +1,31 @@
+// Every limit both sides enforce: the Convex functions (the authority) and the forms'
+// zod schemas (early, friendly feedback). Pure constants, imported by both.
+
+/** A device's name ("Work laptop"), after spaces are collapsed. */
+export const DEVICE_LABEL_MAX = 40;
+/** Units of one product in one cart line. */
+export const CART_QUANTITY_MAX = 99;
+
+export const PRODUCT_NAME_MAX = 120;
+export const PRODUCT_DESCRIPTION_MAX = 2000;
+export const PRODUCT_CATEGORY_MAX = 40;
+/** Upper bounds that keep totals far inside exact integer arithmetic. */
+export const PRODUCT_PRICE_MAX_MINOR = 100_000_000;
+export const PRODUCT_STOCK_MAX = 1_000_000;
+
+/** Shipping address fields at checkout: what to call each one, its length, whether required. */
+export const SHIPPING_FIELDS = {
+  fullName: { label: "your full name", max: 100, required: true },
+  line1: { label: "the street address", max: 200, required: true },
+  line2: { label: "the second address line", max: 200, required: false },
+  city: { label: "the city", max: 100, required: true },
+  postalCode: { label: "the postal code", max: 20, required: true },
+  country: { label: "the country", max: 60, required: true },
+} as const;
+export const CHECKOUT_IDEMPOTENCY_KEY_MAX = 200;
+
+/** The reason an admin may give for revoking a session. */
+export const REVOKE_REASON_MAX = 500;
+
+/** A session's `lastSeenAt` is written at most this often. */
+export const LAST_SEEN_INTERVAL_MS = 5 * 60 * 1000;
