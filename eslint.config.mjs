@@ -1,14 +1,72 @@
-// ESLint: Next.js's rules (core web vitals, TypeScript) for the app, and Convex's own plugin
-// for the functions in convex/ (args validators, no bare `query` misuse, ...).
+// ESLint: Next.js's rules (core web vitals, TypeScript) for the app, Convex's own plugin
+// for the functions in convex/ (args validators, no bare `query` misuse, ...), and the
+// layer rules of README "Architecture" as `no-restricted-imports`, one block per folder.
 import { FlatCompat } from "@eslint/eslintrc";
 import convexPlugin from "@convex-dev/eslint-plugin";
 
 const compat = new FlatCompat({ baseDirectory: import.meta.dirname });
 
+// What each folder may not import. An entry is an import-path regex and the reason.
+const forbid = {
+  dev: {
+    regex: "^(@/|(\\.\\./)+)dev(/|$)",
+    message: "dev/ is the offline stack: nothing the app ships imports it.",
+  },
+  convexInternals: {
+    regex: "^(@/|(\\.\\./)+)convex/(?!_generated/|errors$|shared/)",
+    message:
+      "From convex/ the app imports only _generated/, errors and shared/ (pure modules both sides use).",
+  },
+  convexClients: {
+    regex: "^convex/(nextjs|browser)$",
+    message: "Call Convex from the Next.js server through server/convex.ts.",
+  },
+  auth: {
+    regex: "^(@/|(\\.\\./)+)auth$",
+    message: "Reach Auth.js through server/session.ts.",
+  },
+  server: {
+    regex: "^(@/|(\\.\\./)+)server(/|$)",
+    message: "server/ is the layer above this one: import it from routes and server actions only.",
+  },
+  app: {
+    regex: "^(@/|(\\.\\./)+)app(/|$)",
+    message: "Routes import shared code, not the other way round.",
+  },
+  components: {
+    regex: "^(@/|(\\.\\./)+)components(/|$)",
+    message: "UI components sit above this layer.",
+  },
+  emails: {
+    regex: "^(@/|(\\.\\./)+)emails(/|$)",
+    message: "E-mails are rendered and sent by server/email.ts only.",
+  },
+  outsideConvex: (depth) => ({
+    regex: `^(@/|(\\.\\./){${depth},})`,
+    message: "convex/ is deployed on its own: it imports only from convex/ and packages.",
+  }),
+};
+
+const tests = ["**/*.test.ts", "**/*.test.tsx"];
+
+/** `no-restricted-imports` for some files: each entry of `forbid`, optionally type imports allowed. */
+function layer(files, entries, { ignores = [] } = {}) {
+  return {
+    files,
+    ignores: [...tests, ...ignores],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: entries }],
+    },
+  };
+}
+const typesOnly = (entry) => ({ ...entry, allowTypeImports: true });
+
 const config = [
   {
     ignores: [
       "node_modules/**",
+      ".convex-local/**",
+      ".dev/**",
       ".next/**",
       ".next-e2e/**",
       "convex/_generated/**",
@@ -37,6 +95,74 @@ const config = [
     files: ["e2e/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
+
+  // The layers (README "Architecture"), bottom up.
+  layer(["convex/*.ts"], [forbid.dev, forbid.outsideConvex(1)]),
+  layer(["convex/*/*.ts"], [forbid.dev, forbid.outsideConvex(2)]),
+  layer(
+    ["lib/**"],
+    [
+      forbid.dev,
+      forbid.convexInternals,
+      typesOnly(forbid.convexClients),
+      forbid.auth,
+      forbid.server,
+      forbid.app,
+      forbid.components,
+      forbid.emails,
+    ],
+  ),
+  layer(
+    ["emails/**"],
+    [
+      forbid.dev,
+      forbid.convexInternals,
+      forbid.convexClients,
+      forbid.auth,
+      forbid.server,
+      forbid.app,
+      forbid.components,
+    ],
+  ),
+  layer(
+    ["components/**"],
+    [
+      forbid.dev,
+      forbid.convexInternals,
+      typesOnly(forbid.convexClients),
+      forbid.auth,
+      forbid.app,
+      forbid.emails,
+    ],
+  ),
+  layer(
+    ["app/**"],
+    [forbid.dev, forbid.convexInternals, forbid.convexClients, forbid.auth, forbid.emails],
+    { ignores: ["app/api/auth/**"] },
+  ),
+  layer(["app/api/auth/**"], [forbid.dev, forbid.convexInternals, forbid.convexClients]),
+  layer(
+    ["server/**"],
+    [forbid.dev, forbid.convexInternals, forbid.app, typesOnly(forbid.components)],
+  ),
+  layer(
+    ["auth.ts", "instrumentation.ts"],
+    [forbid.dev, forbid.convexInternals, forbid.app, forbid.components],
+  ),
+  // Middleware runs on the edge before any page: no Auth.js, no Convex, no server layer.
+  layer(
+    ["middleware.ts"],
+    [
+      forbid.dev,
+      forbid.convexInternals,
+      forbid.convexClients,
+      forbid.auth,
+      forbid.server,
+      forbid.app,
+      forbid.components,
+      forbid.emails,
+    ],
+  ),
 ];
 
 export default config;
