@@ -3,7 +3,7 @@
 // by adding a link here. The live watch that makes a revoked device leave at once is
 // in the root layout (components/SessionWatch.tsx).
 import type { ReactNode } from "react";
-import { AccountNav } from "@/components/layout/AccountNav";
+import { AccountNav } from "./AccountNav";
 import { requireSession } from "@/lib/session";
 
 export default async function AccountLayout({ children }: { children: ReactNode }) {

@@ -2,8 +2,8 @@
 // checks again (cached, no extra round trip) because layouts and pages render in
 // parallel. The data itself is admin-checked in Convex on every call.
 import type { Metadata } from "next";
-import { AuditLogTable } from "@/components/admin/AuditLogTable";
-import { SessionsConsole } from "@/components/admin/SessionsConsole";
+import { AuditLogTable } from "./AuditLogTable";
+import { SessionsConsole } from "./SessionsConsole";
 import { requireAdmin } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Admin" };

@@ -21,7 +21,7 @@ import { Button, Field, Notice, Spinner, cn } from "@/components/ui";
 import { inputClasses } from "@/components/ui/Input";
 import { api } from "@/convex/_generated/api";
 import { appErrorData, ErrorCode } from "@/convex/errors";
-import { formatDateTime } from "@/components/devices/format";
+import { formatDateTime } from "@/lib/dates";
 import {
   DEVICE_LABEL_MAX,
   LOCALE_OPTIONS,

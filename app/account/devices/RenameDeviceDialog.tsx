@@ -19,7 +19,7 @@ import {
   DEVICE_LABEL_MAX,
   deviceLabelSchema,
 } from "@/lib/validations/settings";
-import { errorMessage } from "./ConfirmDialog";
+import { errorMessage } from "@/components/ui/ConfirmDialog";
 
 export function RenameDeviceDialog({
   open,

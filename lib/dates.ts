@@ -1,4 +1,4 @@
-// Dates for device lists: "5 minutes ago" with Intl.RelativeTimeFormat and a full
+// Dates as people read them: "5 minutes ago" with Intl.RelativeTimeFormat and a full
 // date/time for titles, both in the locale this device chose in its settings (or the
 // browser's when it chose none). Pure functions, so they are easy to test and reuse.
 

@@ -6,9 +6,9 @@ import { useState } from "react";
 import { Button } from "@/components/ui";
 import type { FunctionReturnType } from "convex/server";
 import type { api } from "@/convex/_generated/api";
-import { DeviceIcon, deviceKindNames } from "./DeviceIcon";
-import { formatDate, formatDateTime, formatRelative } from "./format";
-import { describeDevice, deviceName } from "./names";
+import { DeviceIcon, deviceKindNames } from "@/components/devices/DeviceIcon";
+import { formatDate, formatDateTime, formatRelative } from "@/lib/dates";
+import { describeDevice, deviceName } from "@/components/devices/names";
 import { RenameDeviceDialog } from "./RenameDeviceDialog";
 
 export type Device = FunctionReturnType<typeof api.sessions.listMine>[number];

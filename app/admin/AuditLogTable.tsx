@@ -3,9 +3,9 @@
 // and why — newest first, live from Convex (`admin.auditLog`), so an entry appears as
 // soon as any admin revokes a session.
 import { useQuery_experimental as useQueryState } from "convex/react";
-import { formatDateTime, formatRelative } from "@/components/devices/format";
-import { useDisplayLocale } from "@/components/devices/useDisplayLocale";
-import { useNow } from "@/components/devices/useNow";
+import { formatDateTime, formatRelative } from "@/lib/dates";
+import { useDisplayLocale } from "@/components/hooks/useDisplayLocale";
+import { useNow } from "@/components/hooks/useNow";
 import { Notice, Spinner } from "@/components/ui";
 import { api } from "@/convex/_generated/api";
 import { appErrorData } from "@/convex/errors";

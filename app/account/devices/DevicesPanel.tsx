@@ -15,11 +15,11 @@ import { expectSignOut } from "@/components/SessionWatch";
 import { Button, Notice } from "@/components/ui";
 import { api } from "@/convex/_generated/api";
 import { appErrorData, ErrorCode } from "@/convex/errors";
-import { ConfirmDialog } from "./ConfirmDialog";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { DeviceRow, type Device } from "./DeviceRow";
-import { deviceName } from "./names";
-import { useDisplayLocale } from "./useDisplayLocale";
-import { useNow } from "./useNow";
+import { deviceName } from "@/components/devices/names";
+import { useDisplayLocale } from "@/components/hooks/useDisplayLocale";
+import { useNow } from "@/components/hooks/useNow";
 
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;

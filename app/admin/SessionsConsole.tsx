@@ -11,12 +11,12 @@ import { useId, useMemo, useState } from "react";
 import {
   ConfirmDialog,
   UserFacingError,
-} from "@/components/devices/ConfirmDialog";
+} from "@/components/ui/ConfirmDialog";
 import { DeviceIcon, deviceKindNames } from "@/components/devices/DeviceIcon";
-import { formatDateTime, formatRelative } from "@/components/devices/format";
+import { formatDateTime, formatRelative } from "@/lib/dates";
 import { deviceName } from "@/components/devices/names";
-import { useDisplayLocale } from "@/components/devices/useDisplayLocale";
-import { useNow } from "@/components/devices/useNow";
+import { useDisplayLocale } from "@/components/hooks/useDisplayLocale";
+import { useNow } from "@/components/hooks/useNow";
 import { expectSignOut } from "@/components/SessionWatch";
 import { Button, Input, Notice, Spinner, cn } from "@/components/ui";
 import { inputClasses } from "@/components/ui/Input";
