@@ -6,7 +6,8 @@ import { useQuery_experimental as useQueryState } from "convex/react";
 import { formatDateTime, formatRelative } from "@/lib/dates";
 import { useDisplayLocale } from "@/components/hooks/useDisplayLocale";
 import { useNow } from "@/components/hooks/useNow";
-import { Notice, Spinner } from "@/components/ui";
+import { Notice } from "@/components/ui/Notice";
+import { Spinner } from "@/components/ui/Spinner";
 import { api } from "@/convex/_generated/api";
 import { appErrorData } from "@/convex/errors";
 

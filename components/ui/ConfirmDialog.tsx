@@ -4,13 +4,9 @@
 // state, and keeps the dialog open with the error when it fails, so nothing is lost.
 import type { FormEvent, ReactNode } from "react";
 import { useState } from "react";
-import {
-  Button,
-  DialogClose,
-  DialogContent,
-  DialogRoot,
-  Spinner,
-} from "@/components/ui";
+import { Button } from "./Button";
+import { DialogClose, DialogContent, DialogRoot } from "./Dialog";
+import { Spinner } from "./Spinner";
 import { appErrorData } from "@/convex/errors";
 
 export type ConfirmDialogProps = {

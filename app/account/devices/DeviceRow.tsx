@@ -3,7 +3,7 @@
 // it signed in and was last active, and the actions for it (rename; revoke for the
 // other devices; this device signs out from the account menu instead).
 import { useState } from "react";
-import { Button } from "@/components/ui";
+import { Button } from "@/components/ui/Button";
 import type { FunctionReturnType } from "convex/server";
 import type { api } from "@/convex/_generated/api";
 import { DeviceIcon, deviceKindNames } from "@/components/devices/DeviceIcon";

@@ -12,7 +12,8 @@ import {
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { expectSignOut } from "@/components/SessionWatch";
-import { Button, Notice } from "@/components/ui";
+import { Button } from "@/components/ui/Button";
+import { Notice } from "@/components/ui/Notice";
 import { api } from "@/convex/_generated/api";
 import { appErrorData, ErrorCode } from "@/convex/errors";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";

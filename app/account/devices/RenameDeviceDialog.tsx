@@ -4,14 +4,10 @@
 // field message is shown under the input if it still refuses.
 import { useMutation } from "convex/react";
 import { useState, type FormEvent } from "react";
-import {
-  Button,
-  DialogClose,
-  DialogContent,
-  DialogRoot,
-  Field,
-  Spinner,
-} from "@/components/ui";
+import { Button } from "@/components/ui/Button";
+import { DialogClose, DialogContent, DialogRoot } from "@/components/ui/Dialog";
+import { Field } from "@/components/ui/Field";
+import { Spinner } from "@/components/ui/Spinner";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
 import { appErrorData } from "@/convex/errors";

@@ -17,7 +17,11 @@ import {
   parseTheme,
   type Theme,
 } from "@/components/theme";
-import { Button, Field, Notice, Spinner, cn } from "@/components/ui";
+import { Button } from "@/components/ui/Button";
+import { Field } from "@/components/ui/Field";
+import { Notice } from "@/components/ui/Notice";
+import { Spinner } from "@/components/ui/Spinner";
+import { cn } from "@/components/ui/cn";
 import { inputClasses } from "@/components/ui/Input";
 import { api } from "@/convex/_generated/api";
 import { appErrorData, ErrorCode } from "@/convex/errors";
