@@ -8,10 +8,8 @@ import { useMutation, useQueries } from "convex/react";
 import type { FunctionArgs, FunctionReturnType } from "convex/server";
 import { signOut } from "next-auth/react";
 import { useId, useMemo, useState } from "react";
-import {
-  ConfirmDialog,
-  UserFacingError,
-} from "@/components/ui/ConfirmDialog";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
+import { UserFacingError } from "@/components/ui/FormDialog";
 import { DeviceIcon, deviceKindNames } from "@/components/devices/DeviceIcon";
 import { formatDateTime, formatRelative } from "@/lib/dates";
 import { deviceName } from "@/components/devices/names";
