@@ -4,14 +4,11 @@
 // other devices; this device signs out from the account menu instead).
 import { useState } from "react";
 import { Button } from "@/components/ui/Button";
-import type { FunctionReturnType } from "convex/server";
-import type { api } from "@/convex/_generated/api";
 import { DeviceIcon, deviceKindNames } from "@/components/devices/DeviceIcon";
-import { formatDate, formatDateTime, formatRelative } from "@/lib/dates";
 import { describeDevice, deviceName } from "@/components/devices/names";
+import { Timestamp } from "@/components/Timestamp";
 import { RenameDeviceDialog } from "./RenameDeviceDialog";
-
-export type Device = FunctionReturnType<typeof api.sessions.listMine>[number];
+import type { Device } from "./useMyDevices";
 
 export function DeviceRow({
   device,
@@ -53,9 +50,7 @@ export function DeviceRow({
           </div>
           <p className="text-sm text-muted-foreground">
             {deviceKindNames[kind]}
-            {device.label
-              ? ` · ${describeDevice(device.browser, device.os)}`
-              : null}
+            {device.label ? ` · ${describeDevice(device.browser, device.os)}` : null}
           </p>
           <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-muted-foreground">Browser</dt>
@@ -63,29 +58,17 @@ export function DeviceRow({
             <dt className="text-muted-foreground">System</dt>
             <dd>{device.os ?? "Unknown"}</dd>
             <dt className="text-muted-foreground">IP address</dt>
-            <dd className="font-mono text-xs leading-5">
-              {device.ip ?? "Unknown"}
-            </dd>
+            <dd className="font-mono text-xs leading-5">{device.ip ?? "Unknown"}</dd>
             <dt className="text-muted-foreground">Signed in</dt>
             <dd>
-              <time
-                dateTime={new Date(device.createdAt).toISOString()}
-                title={formatDateTime(device.createdAt, locale)}
-              >
-                {formatDate(device.createdAt, locale)}
-              </time>
+              <Timestamp at={device.createdAt} locale={locale} show="date" />
             </dd>
             <dt className="text-muted-foreground">Last active</dt>
             <dd>
               {device.isCurrent ? (
                 "Now"
               ) : (
-                <time
-                  dateTime={new Date(device.lastSeenAt).toISOString()}
-                  title={formatDateTime(device.lastSeenAt, locale)}
-                >
-                  {formatRelative(device.lastSeenAt, now, locale)}
-                </time>
+                <Timestamp at={device.lastSeenAt} locale={locale} show="relative" now={now} />
               )}
             </dd>
           </dl>

@@ -1,90 +1,35 @@
 "use client";
-// The devices page's live part: every session of the signed-in user from Convex
-// (`sessions.listMine`, re-rendered on every change: a new sign-in, a rename, a
-// revocation from another device), with revoke-one, sign-out-others and
-// sign-out-everywhere. Query errors are shown, not thrown: when this device itself is
-// revoked the list fails with UNAUTHENTICATED and SessionWatch takes the page away.
-import {
-  useConvexAuth,
-  useMutation,
-  useQuery_experimental as useQueryState,
-} from "convex/react";
-import { signOut } from "next-auth/react";
+// The devices page's live part: every session of the signed-in user, with rename,
+// revoke-one, sign-out-others and sign-out-everywhere. Data and actions come from
+// `useMyDevices`; the rows and dialogs sit beside this file.
 import { useState } from "react";
-import { expectSignOut } from "@/components/SessionWatch";
-import { Button } from "@/components/ui/Button";
-import { Notice } from "@/components/ui/Notice";
-import { api } from "@/convex/_generated/api";
-import { appErrorData, ErrorCode } from "@/convex/errors";
-import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
-import { DeviceRow, type Device } from "./DeviceRow";
-import { deviceName } from "@/components/devices/names";
 import { useDisplayLocale } from "@/components/hooks/useDisplayLocale";
 import { useNow } from "@/components/hooks/useNow";
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
-function DeviceSkeleton() {
-  return (
-    <li
-      aria-hidden="true"
-      className="flex gap-4 rounded-lg border border-border p-4"
-    >
-      <span className="size-10 shrink-0 animate-pulse rounded-full bg-muted" />
-      <span className="flex-1 space-y-2">
-        <span className="block h-4 w-40 animate-pulse rounded bg-muted" />
-        <span className="block h-3 w-24 animate-pulse rounded bg-muted" />
-        <span className="block h-3 w-56 animate-pulse rounded bg-muted" />
-      </span>
-    </li>
-  );
-}
+import { QueryErrorNotice } from "@/components/QueryErrorNotice";
+import { Button } from "@/components/ui/Button";
+import { Notice } from "@/components/ui/Notice";
+import { DeviceRow } from "./DeviceRow";
+import { DevicesLoading } from "./DevicesLoading";
+import { SignOutDialogs, type SignOutRequest } from "./SignOutDialogs";
+import { useMyDevices } from "./useMyDevices";
 
 export function DevicesPanel() {
-  const { isAuthenticated } = useConvexAuth();
-  const devices = useQueryState({
-    query: api.sessions.listMine,
-    args: isAuthenticated ? {} : "skip",
-  });
+  const { devices, ...actions } = useMyDevices();
   const locale = useDisplayLocale();
   const now = useNow();
-  const revoke = useMutation(api.sessions.revoke);
-  const revokeOthers = useMutation(api.sessions.revokeOthers);
-  const revokeAll = useMutation(api.sessions.revokeAll);
-
-  const [revoking, setRevoking] = useState<Device | null>(null);
-  const [confirmOthers, setConfirmOthers] = useState(false);
-  const [confirmAll, setConfirmAll] = useState(false);
+  const [request, setRequest] = useState<SignOutRequest | null>(null);
   // Outcome of the last action, announced politely and left on screen.
   const [message, setMessage] = useState("");
 
   if (devices.status === "error") {
-    const signedOut =
-      appErrorData(devices.error)?.code === ErrorCode.UNAUTHENTICATED;
     return (
-      <Notice tone={signedOut ? "warning" : "error"}>
-        {signedOut
-          ? "This device is no longer signed in."
-          : "Your devices could not be loaded. Reload the page to try again."}
-      </Notice>
+      <QueryErrorNotice
+        error={devices.error}
+        message="Your devices could not be loaded. Reload the page to try again."
+      />
     );
   }
-
-  if (devices.status === "pending") {
-    return (
-      <div aria-busy="true">
-        <p role="status" className="sr-only">
-          Loading your devices
-        </p>
-        <ul className="space-y-3">
-          <DeviceSkeleton />
-          <DeviceSkeleton />
-        </ul>
-      </div>
-    );
-  }
+  if (devices.status === "pending") return <DevicesLoading />;
 
   const list = devices.data;
   const others = list.filter((device) => !device.isCurrent);
@@ -94,12 +39,12 @@ export function DevicesPanel() {
       <div className="flex flex-wrap gap-2">
         <Button
           variant="secondary"
-          onClick={() => setConfirmOthers(true)}
+          onClick={() => setRequest({ kind: "others" })}
           disabled={others.length === 0}
         >
           Sign out all other devices
         </Button>
-        <Button variant="secondary" onClick={() => setConfirmAll(true)}>
+        <Button variant="secondary" onClick={() => setRequest({ kind: "everywhere" })}>
           Sign out everywhere
         </Button>
       </div>
@@ -120,7 +65,7 @@ export function DevicesPanel() {
               device={device}
               now={now}
               locale={locale}
-              onRevoke={setRevoking}
+              onRevoke={(target) => setRequest({ kind: "device", device: target })}
               onMessage={setMessage}
             />
           ))}
@@ -129,72 +74,17 @@ export function DevicesPanel() {
 
       {list.length > 0 && others.length === 0 ? (
         <p className="text-sm text-muted-foreground">
-          This is the only device signed in to your account. Other devices you
-          sign in on appear here at once.
+          This is the only device signed in to your account. Other devices you sign in on appear
+          here at once.
         </p>
       ) : null}
 
-      <ConfirmDialog
-        open={revoking !== null}
-        onOpenChange={(open) => {
-          if (!open) setRevoking(null);
-        }}
-        title={
-          revoking ? `Sign out ${deviceName(revoking)}?` : "Sign out device?"
-        }
-        description={
-          revoking
-            ? `${deviceName(revoking)} will be signed out at once, and its cart and settings removed. You can sign in on it again later.`
-            : ""
-        }
-        confirmLabel="Sign out device"
-        onConfirm={async () => {
-          if (!revoking) return;
-          const name = deviceName(revoking);
-          try {
-            await revoke({ sessionId: revoking.sessionId });
-          } catch (error) {
-            // Gone already (signed out there, or by another tab): the outcome is the same.
-            if (appErrorData(error)?.code !== ErrorCode.NOT_FOUND) throw error;
-          }
-          setMessage(`Signed out ${name}.`);
-        }}
-      />
-
-      <ConfirmDialog
-        open={confirmOthers}
-        onOpenChange={setConfirmOthers}
-        title="Sign out all other devices?"
-        description={`${plural(others.length, "other device", "other devices")} will be signed out at once, with their carts and settings. This device stays signed in.`}
-        confirmLabel="Sign out other devices"
-        onConfirm={async () => {
-          const count = await revokeOthers({});
-          setMessage(
-            count === 0
-              ? "There were no other devices to sign out."
-              : `Signed out ${plural(count, "other device", "other devices")}.`,
-          );
-        }}
-      />
-
-      <ConfirmDialog
-        open={confirmAll}
-        onOpenChange={setConfirmAll}
-        title="Sign out everywhere?"
-        description={`All ${plural(list.length, "device", "devices")} signed in to your account, this one included, will be signed out at once.`}
-        confirmLabel="Sign out everywhere"
-        onConfirm={async () => {
-          // Our own session is about to vanish: not a revocation from elsewhere.
-          const undo = expectSignOut();
-          try {
-            await revokeAll({});
-          } catch (error) {
-            undo();
-            throw error;
-          }
-          // Clears this browser's cookie and goes home with a full page load.
-          await signOut({ redirectTo: "/" });
-        }}
+      <SignOutDialogs
+        request={request}
+        onClose={() => setRequest(null)}
+        devices={list}
+        actions={actions}
+        onDone={setMessage}
       />
     </div>
   );
