@@ -47,6 +47,18 @@ const forbid = {
   }),
 };
 
+// Everything that ships with the app: no dev stack, and only convex/'s public surface.
+const shipped = [forbid.dev, forbid.convexInternals];
+// The bottom layers (lib/, emails/, middleware): nothing above them.
+const pure = [
+  ...shipped,
+  forbid.auth,
+  forbid.server,
+  forbid.app,
+  forbid.components,
+  forbid.emails,
+];
+
 const tests = ["**/*.test.ts", "**/*.test.tsx"];
 
 /** `no-restricted-imports` for some files: each entry of `forbid`, optionally type imports allowed. */
@@ -99,70 +111,20 @@ const config = [
   // The layers (README "Architecture"), bottom up.
   layer(["convex/*.ts"], [forbid.dev, forbid.outsideConvex(1)]),
   layer(["convex/*/*.ts"], [forbid.dev, forbid.outsideConvex(2)]),
-  layer(
-    ["lib/**"],
-    [
-      forbid.dev,
-      forbid.convexInternals,
-      typesOnly(forbid.convexClients),
-      forbid.auth,
-      forbid.server,
-      forbid.app,
-      forbid.components,
-      forbid.emails,
-    ],
-  ),
-  layer(
-    ["emails/**"],
-    [
-      forbid.dev,
-      forbid.convexInternals,
-      forbid.convexClients,
-      forbid.auth,
-      forbid.server,
-      forbid.app,
-      forbid.components,
-    ],
-  ),
+  layer(["lib/**"], [...pure, typesOnly(forbid.convexClients)]),
+  layer(["emails/**"], [...pure, forbid.convexClients]),
+  // Middleware runs on the edge before any page: no Auth.js, no Convex, no server layer.
+  layer(["middleware.ts"], [...pure, forbid.convexClients]),
   layer(
     ["components/**"],
-    [
-      forbid.dev,
-      forbid.convexInternals,
-      typesOnly(forbid.convexClients),
-      forbid.auth,
-      forbid.app,
-      forbid.emails,
-    ],
+    [...shipped, typesOnly(forbid.convexClients), forbid.auth, forbid.app, forbid.emails],
   ),
-  layer(
-    ["app/**"],
-    [forbid.dev, forbid.convexInternals, forbid.convexClients, forbid.auth, forbid.emails],
-    { ignores: ["app/api/auth/**"] },
-  ),
-  layer(["app/api/auth/**"], [forbid.dev, forbid.convexInternals, forbid.convexClients]),
-  layer(
-    ["server/**"],
-    [forbid.dev, forbid.convexInternals, forbid.app, typesOnly(forbid.components)],
-  ),
-  layer(
-    ["auth.ts", "instrumentation.ts"],
-    [forbid.dev, forbid.convexInternals, forbid.app, forbid.components],
-  ),
-  // Middleware runs on the edge before any page: no Auth.js, no Convex, no server layer.
-  layer(
-    ["middleware.ts"],
-    [
-      forbid.dev,
-      forbid.convexInternals,
-      forbid.convexClients,
-      forbid.auth,
-      forbid.server,
-      forbid.app,
-      forbid.components,
-      forbid.emails,
-    ],
-  ),
+  layer(["app/**"], [...shipped, forbid.convexClients, forbid.auth, forbid.emails], {
+    ignores: ["app/api/auth/**"],
+  }),
+  layer(["app/api/auth/**"], [...shipped, forbid.convexClients]),
+  layer(["server/**"], [...shipped, forbid.app, typesOnly(forbid.components)]),
+  layer(["auth.ts", "instrumentation.ts"], [...shipped, forbid.app, forbid.components]),
 ];
 
 export default config;

@@ -1,24 +1,9 @@
 // End-to-end tests in a real Chromium against a production build of the app, served with the
 // whole offline stack (local Convex backend, demo OpenID provider, mail catcher) by
 // `e2e/serve.ts`. One server for all specs; each spec opens its own browser contexts (devices).
-import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
-import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS, chromiumExecutable } from "./e2e/chromium";
 import { E2E_APP_URL } from "./e2e/ports";
-
-/** A Playwright-managed Chromium when one is installed, else Debian's. */
-function chromiumExecutable(): string | undefined {
-  try {
-    const managed = chromium.executablePath();
-    if (managed && existsSync(managed)) return undefined;
-  } catch {
-    // no managed browser registered
-  }
-  for (const candidate of ["/usr/bin/chromium", "/usr/bin/chromium-browser"]) {
-    if (existsSync(candidate)) return candidate;
-  }
-  return undefined;
-}
 
 export default defineConfig({
   testDir: "./e2e",
@@ -36,15 +21,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: chromiumExecutable(),
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

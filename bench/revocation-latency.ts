@@ -18,6 +18,7 @@ import {
   type BrowserContext,
   type Page,
 } from "playwright-core";
+import { CHROMIUM_ARGS, chromiumExecutable } from "../e2e/chromium";
 import { E2E_APP_URL } from "../e2e/ports";
 
 const root = resolve(import.meta.dirname, "..");
@@ -240,7 +241,7 @@ function writeReport(
     ...previousRows.slice(0, KEEP_RUNS - 1),
     "",
     `Machine: ${os.cpus().length} cores (\`nproc\`), ${cpuModel()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ` +
-      `Node ${process.version}, Chromium ${chromiumVersion ?? "unknown"} (${CHROMIUM}).`,
+      `Node ${process.version}, Chromium ${chromiumVersion ?? "unknown"} (${CHROMIUM ?? "Playwright's"}).`,
     MARKER_END,
   ].join("\n");
   const next =
@@ -253,7 +254,7 @@ function writeReport(
   console.log(`wrote ${file}`);
 }
 
-const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM = chromiumExecutable();
 let chromiumVersion: string | null = null;
 
 async function main(): Promise<void> {
@@ -262,14 +263,7 @@ async function main(): Promise<void> {
   const loadAtStart = os.loadavg()[0];
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
+    args: CHROMIUM_ARGS,
   });
   chromiumVersion = browser.version();
   try {

@@ -3,8 +3,8 @@
 // by adding a link here. The live watch that makes a revoked device leave at once is
 // in the root layout (components/SessionWatch.tsx).
 import type { ReactNode } from "react";
-import { AccountNav } from "@/components/layout/AccountNav";
 import { requireSession } from "@/server/session";
+import { AccountNav } from "./AccountNav";
 
 export default async function AccountLayout({ children }: { children: ReactNode }) {
   await requireSession();

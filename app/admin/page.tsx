@@ -2,9 +2,9 @@
 // checks again (cached, no extra round trip) because layouts and pages render in
 // parallel. The data itself is admin-checked in Convex on every call.
 import type { Metadata } from "next";
-import { AuditLogTable } from "@/components/admin/AuditLogTable";
-import { SessionsConsole } from "@/components/admin/SessionsConsole";
 import { requireAdmin } from "@/server/session";
+import { AuditLogTable } from "./AuditLogTable";
+import { SessionsConsole } from "./SessionsConsole";
 
 export const metadata: Metadata = { title: "Admin" };
 

@@ -12,6 +12,7 @@ import { Spinner } from "@/components/ui/Spinner";
 import { signInHref } from "./AddToCart";
 import { storeAccentStyle } from "./defaults";
 import { useCart, useCartActions } from "./cart";
+import { CartTotals } from "./CartTotals";
 import { LiveMessage } from "./LiveMessage";
 import { OtherDeviceCarts } from "./OtherDeviceCarts";
 import { Price } from "./Price";
@@ -189,19 +190,7 @@ function CartLines({
           </li>
         ))}
       </ul>
-      {cart.warnings.length > 0 ? (
-        <Notice tone="warning" className="mt-3">
-          <ul>
-            {cart.warnings.map((warning) => (
-              <li key={warning.productId}>{warning.message}</li>
-            ))}
-          </ul>
-        </Notice>
-      ) : null}
-      <div className="mt-4 flex items-center justify-between border-t border-border pt-4">
-        <span className="font-medium">Subtotal</span>
-        <Price minor={cart.subtotalMinor} currency={cart.currency} className="font-semibold" />
-      </div>
+      <CartTotals cart={cart} label="Subtotal" />
       <div className="mt-4 flex flex-wrap gap-2">
         {canCheckOut ? (
           <DialogClose asChild>

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Notice } from "@/components/ui/Notice";
 import { Spinner } from "@/components/ui/Spinner";
 import { useCart } from "./cart";
+import { CartTotals } from "./CartTotals";
 import { Price } from "./Price";
 import { useShop } from "./ShopContext";
 
@@ -43,19 +44,7 @@ export function CheckoutSummary() {
               </li>
             ))}
           </ul>
-          {cart.warnings.length > 0 ? (
-            <Notice tone="warning" className="mt-4">
-              <ul>
-                {cart.warnings.map((warning) => (
-                  <li key={warning.productId}>{warning.message}</li>
-                ))}
-              </ul>
-            </Notice>
-          ) : null}
-          <p className="mt-4 flex justify-between border-t border-border pt-4 font-semibold">
-            <span>Total</span>
-            <Price minor={cart.subtotalMinor} currency={cart.currency} />
-          </p>
+          <CartTotals cart={cart} label="Total" />
         </>
       )}
     </aside>

@@ -1,4 +1,4 @@
-// Shared wording for order pages: status names and the date an order was placed.
+// Shared wording for order pages: status names and the reference a person can quote.
 import type { OrderStatus } from "./types";
 
 export const STATUS_LABELS: Record<OrderStatus, string> = {
@@ -8,10 +8,6 @@ export const STATUS_LABELS: Record<OrderStatus, string> = {
   delivered: "Delivered",
   cancelled: "Cancelled",
 };
-
-export function formatOrderDate(at: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(at);
-}
 
 /** The short reference a person can quote (the end of the order id). */
 export function orderReference(orderId: string): string {

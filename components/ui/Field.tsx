@@ -34,10 +34,17 @@ export function Field({ label, hint, error, id, containerClassName, ...inputProp
           {hint}
         </p>
       ) : null}
-      {/* Always rendered so the live region exists before an error appears in it. */}
-      <p id={errorId} aria-live="polite" className="min-h-5 text-sm text-danger">
-        {error ?? ""}
-      </p>
+      <FieldError id={errorId} error={error} />
     </div>
+  );
+}
+
+/** The error line under a control, for fields `Field` does not cover (radios, selects). */
+export function FieldError({ id, error }: { id: string; error?: string | null }) {
+  // Always rendered so the live region exists before an error appears in it.
+  return (
+    <p id={id} aria-live="polite" className="min-h-5 text-sm text-danger">
+      {error ?? ""}
+    </p>
   );
 }

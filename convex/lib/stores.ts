@@ -13,9 +13,7 @@ export type Role = Doc<"memberships">["role"];
 /** The store, or NOT_FOUND with a message for a person. */
 export async function requireStore(ctx: Reader, storeId: Id<"stores">): Promise<Doc<"stores">> {
   const store = await ctx.db.get(storeId);
-  if (store === null) {
-    throw appError(ErrorCode.NOT_FOUND, "This store does not exist.");
-  }
+  if (store === null) throw appError(ErrorCode.NOT_FOUND, "This store does not exist.");
   return store;
 }
 

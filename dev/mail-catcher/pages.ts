@@ -1,6 +1,6 @@
 // The mail catcher's web pages: the inbox (newest first) and one message with its links, the
 // rendered HTML (in a sandboxed iframe) and the plain text. Server-rendered, no JavaScript.
-import { escapeHtml } from "../oidc/login-page";
+import { escapeHtml, htmlPage } from "../html";
 import type { CaughtMessage } from "./messages";
 
 const STYLE = `
@@ -23,18 +23,7 @@ const STYLE = `
 `;
 
 function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-${body}
-</body>
-</html>`;
+  return htmlPage(title, STYLE, body);
 }
 
 function when(iso: string): string {

@@ -7,9 +7,6 @@ import { z } from "zod";
 import { cardDigits, expiryEnd, isCardNumber } from "@/convex/shared/cards";
 import { CHECKOUT_IDEMPOTENCY_KEY_MAX, SHIPPING_FIELDS } from "@/convex/shared/limits";
 
-// Until the checkout form imports them from there.
-export { ACCEPTED_TEST_CARD, DECLINED_TEST_CARD } from "@/convex/shared/cards";
-
 /** Whether "MM/YY" or "MM/YYYY" is a real month that has not ended by `now`. */
 export function expiryInFuture(expiry: string, now: number = Date.now()): boolean {
   const end = expiryEnd(expiry);

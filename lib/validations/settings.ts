@@ -6,8 +6,6 @@ import { z } from "zod";
 import { normalizeDeviceLabel } from "@/convex/shared/devices";
 import { DEVICE_LABEL_MAX } from "@/convex/shared/limits";
 
-export { DEVICE_LABEL_MAX };
-
 export const THEME_OPTIONS = [
   { value: "system", label: "System (follow this device)" },
   { value: "light", label: "Light" },
@@ -54,5 +52,3 @@ export const settingsSchema = z.object({
 export type SettingsInput = z.input<typeof settingsSchema>;
 export type SettingsValues = z.output<typeof settingsSchema>;
 
-// Until the settings form imports it from there.
-export { fieldErrors } from "./fields";

@@ -1,7 +1,7 @@
 // /account/devices: where this account is signed in. The account layout has already
-// checked the session; the list itself is live from Convex (components/devices).
+// checked the session; the list itself is live from Convex (./DevicesPanel).
 import type { Metadata } from "next";
-import { DevicesPanel } from "@/components/devices/DevicesPanel";
+import { DevicesPanel } from "./DevicesPanel";
 
 export const metadata: Metadata = { title: "Devices" };
 

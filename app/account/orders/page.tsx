@@ -7,7 +7,8 @@ import { api } from "@/convex/_generated/api";
 import { formatMoney } from "@/lib/money";
 import { convexAsDevice } from "@/server/convex";
 import { deviceLocale } from "@/server/shop";
-import { STATUS_LABELS, formatOrderDate, orderReference } from "@/components/shop/orders";
+import { STATUS_LABELS, orderReference } from "@/components/shop/orders";
+import { formatDateTime } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Your orders" };
 
@@ -47,7 +48,7 @@ export default async function OrdersPage() {
                       {orderReference(order._id)}
                     </span>
                     <span className="block text-sm text-muted-foreground">
-                      {formatOrderDate(order.placedAt, locale)} · {count}{" "}
+                      {formatDateTime(order.placedAt, locale)} · {count}{" "}
                       {count === 1 ? "item" : "items"} · placed on {order.deviceLabel}
                       {order.isThisDevice ? " (this device)" : ""}
                     </span>

@@ -10,7 +10,8 @@ import type { Id } from "@/convex/_generated/dataModel";
 import { formatMoney } from "@/lib/money";
 import { convexAsDevice } from "@/server/convex";
 import { deviceLocale } from "@/server/shop";
-import { STATUS_LABELS, formatOrderDate, orderReference } from "@/components/shop/orders";
+import { STATUS_LABELS, orderReference } from "@/components/shop/orders";
+import { formatDateTime } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Order" };
 
@@ -55,7 +56,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         <dt className="text-muted-foreground">Status</dt>
         <dd className="font-medium">{STATUS_LABELS[order.status]}</dd>
         <dt className="text-muted-foreground">Placed</dt>
-        <dd>{formatOrderDate(order.placedAt, locale)}</dd>
+        <dd>{formatDateTime(order.placedAt, locale)}</dd>
         <dt className="text-muted-foreground">Device</dt>
         <dd>
           Placed on {order.deviceLabel}

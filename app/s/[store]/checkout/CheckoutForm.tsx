@@ -4,12 +4,49 @@
 // aria-describedby through Field) and the form-level message in a live region, and
 // keeps what was typed after a failed attempt.
 import { useActionState } from "react";
-import { Field } from "@/components/ui/Field";
+import { FieldList, type FieldRow } from "@/components/ui/FieldList";
 import { Notice } from "@/components/ui/Notice";
 import { SubmitButton } from "@/components/ui/SubmitButton";
-import { ACCEPTED_TEST_CARD, DECLINED_TEST_CARD } from "@/lib/validations/checkout";
+import { ACCEPTED_TEST_CARD, DECLINED_TEST_CARD } from "@/convex/shared/cards";
 import { placeOrder, type CheckoutTarget } from "./actions";
 import { initialCheckoutState } from "./state";
+
+const ADDRESS_FIELDS: FieldRow[] = [
+  { label: "Full name", name: "fullName", autoComplete: "name", required: true },
+  { label: "Street address", name: "line1", autoComplete: "address-line1", required: true },
+  { label: "Address line 2 (optional)", name: "line2", autoComplete: "address-line2" },
+  [
+    { label: "Postal code", name: "postalCode", autoComplete: "postal-code", required: true },
+    { label: "City", name: "city", autoComplete: "address-level2", required: true },
+  ],
+  { label: "Country", name: "country", autoComplete: "country-name", required: true },
+];
+
+const PAYMENT_FIELDS: FieldRow[] = [
+  {
+    label: "Card number",
+    name: "cardNumber",
+    inputMode: "numeric",
+    autoComplete: "cc-number",
+    required: true,
+  },
+  [
+    {
+      label: "Expiry (MM/YY)",
+      name: "expiry",
+      autoComplete: "cc-exp",
+      placeholder: "MM/YY",
+      required: true,
+    },
+    {
+      label: "Security code (CVC)",
+      name: "cvc",
+      inputMode: "numeric",
+      autoComplete: "cc-csc",
+      required: true,
+    },
+  ],
+];
 
 export function CheckoutForm({
   target,
@@ -22,8 +59,8 @@ export function CheckoutForm({
   defaultName: string;
 }) {
   const [state, formAction] = useActionState(placeOrder.bind(null, target), initialCheckoutState);
-  const value = (name: string, fallback = "") => state.values[name] ?? fallback;
-  const error = (name: string) => state.fields[name] ?? null;
+  // The server never sends the security code back, so it is never refilled.
+  const values = { fullName: defaultName, ...state.values };
 
   return (
     <form action={formAction} noValidate className="space-y-6">
@@ -38,55 +75,7 @@ export function CheckoutForm({
 
       <fieldset className="space-y-3">
         <legend className="text-lg font-semibold">Shipping address</legend>
-        <Field
-          label="Full name"
-          name="fullName"
-          autoComplete="name"
-          required
-          defaultValue={value("fullName", defaultName)}
-          error={error("fullName")}
-        />
-        <Field
-          label="Street address"
-          name="line1"
-          autoComplete="address-line1"
-          required
-          defaultValue={value("line1")}
-          error={error("line1")}
-        />
-        <Field
-          label="Address line 2 (optional)"
-          name="line2"
-          autoComplete="address-line2"
-          defaultValue={value("line2")}
-          error={error("line2")}
-        />
-        <div className="grid gap-3 sm:grid-cols-2">
-          <Field
-            label="Postal code"
-            name="postalCode"
-            autoComplete="postal-code"
-            required
-            defaultValue={value("postalCode")}
-            error={error("postalCode")}
-          />
-          <Field
-            label="City"
-            name="city"
-            autoComplete="address-level2"
-            required
-            defaultValue={value("city")}
-            error={error("city")}
-          />
-        </div>
-        <Field
-          label="Country"
-          name="country"
-          autoComplete="country-name"
-          required
-          defaultValue={value("country")}
-          error={error("country")}
-        />
+        <FieldList rows={ADDRESS_FIELDS} values={values} errors={state.fields} />
       </fieldset>
 
       <fieldset className="space-y-3">
@@ -95,34 +84,7 @@ export function CheckoutForm({
           Payments are simulated and no card is charged. Use {ACCEPTED_TEST_CARD} to succeed, or{" "}
           {DECLINED_TEST_CARD} to see a decline.
         </p>
-        <Field
-          label="Card number"
-          name="cardNumber"
-          inputMode="numeric"
-          autoComplete="cc-number"
-          required
-          defaultValue={value("cardNumber")}
-          error={error("cardNumber")}
-        />
-        <div className="grid gap-3 sm:grid-cols-2">
-          <Field
-            label="Expiry (MM/YY)"
-            name="expiry"
-            autoComplete="cc-exp"
-            placeholder="MM/YY"
-            required
-            defaultValue={value("expiry")}
-            error={error("expiry")}
-          />
-          <Field
-            label="Security code (CVC)"
-            name="cvc"
-            inputMode="numeric"
-            autoComplete="cc-csc"
-            required
-            error={error("cvc")}
-          />
-        </div>
+        <FieldList rows={PAYMENT_FIELDS} values={values} errors={state.fields} />
       </fieldset>
 
       {/* Disabled while the action runs, so a second click cannot even be sent. */}

@@ -4,7 +4,8 @@
 // form-level one in a live region.
 import Link from "next/link";
 import { useActionState } from "react";
-import { Field } from "@/components/ui/Field";
+import { FieldError } from "@/components/ui/Field";
+import { FieldList, type FieldRow, type FieldSpec } from "@/components/ui/FieldList";
 import { Notice } from "@/components/ui/Notice";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { buttonClasses } from "@/components/ui/Button";
@@ -22,6 +23,24 @@ export type ProductFormValues = {
   image: string;
 };
 
+const NAME_FIELD: FieldSpec = { label: "Name", name: "name", required: true };
+
+/** The fields after the description; the price is in the store's currency. */
+function detailFields(currency: string): FieldRow[] {
+  return [
+    { label: "Category", name: "category", required: true },
+    [
+      { label: `Price (${currency})`, name: "priceMinor", inputMode: "decimal", required: true },
+      { label: "In stock", name: "stock", inputMode: "numeric", required: true },
+    ],
+    {
+      label: "Image path (optional)",
+      name: "image",
+      hint: "A file under /stores/…; empty uses the store logo.",
+    },
+  ];
+}
+
 export function ProductForm({
   target,
   initial,
@@ -32,20 +51,21 @@ export function ProductForm({
   submitLabel: string;
 }) {
   const [state, formAction] = useActionState(saveProduct.bind(null, target), initialStaffFormState);
-  const error = (name: string) => state.fields[name] ?? null;
-  const value = (name: string, fallback: string) => state.values?.[name] ?? fallback;
+  const values = {
+    name: initial.name,
+    description: initial.description,
+    category: initial.category,
+    priceMinor: initial.price,
+    stock: initial.stock,
+    image: initial.image,
+    ...state.values,
+  };
   return (
     <form action={formAction} noValidate className="max-w-xl space-y-3">
       <div aria-live="polite">
         {state.message ? <Notice tone="error">{state.message}</Notice> : null}
       </div>
-      <Field
-        label="Name"
-        name="name"
-        required
-        defaultValue={value("name", initial.name)}
-        error={error("name")}
-      />
+      <FieldList rows={[NAME_FIELD]} values={values} errors={state.fields} />
       <div className="space-y-1">
         <label htmlFor="product-description" className="block text-sm font-medium">
           Description
@@ -54,51 +74,14 @@ export function ProductForm({
           id="product-description"
           name="description"
           rows={4}
-          defaultValue={value("description", initial.description)}
-          aria-invalid={error("description") ? true : undefined}
+          defaultValue={values.description}
+          aria-invalid={state.fields.description ? true : undefined}
           aria-describedby="product-description-error"
           className={inputClasses}
         />
-        <p
-          id="product-description-error"
-          aria-live="polite"
-          className="min-h-5 text-sm text-danger"
-        >
-          {error("description") ?? ""}
-        </p>
+        <FieldError id="product-description-error" error={state.fields.description} />
       </div>
-      <Field
-        label="Category"
-        name="category"
-        required
-        defaultValue={value("category", initial.category)}
-        error={error("category")}
-      />
-      <div className="grid gap-3 sm:grid-cols-2">
-        <Field
-          label={`Price (${target.currency})`}
-          name="priceMinor"
-          inputMode="decimal"
-          required
-          defaultValue={value("priceMinor", initial.price)}
-          error={error("priceMinor")}
-        />
-        <Field
-          label="In stock"
-          name="stock"
-          inputMode="numeric"
-          required
-          defaultValue={value("stock", initial.stock)}
-          error={error("stock")}
-        />
-      </div>
-      <Field
-        label="Image path (optional)"
-        name="image"
-        hint="A file under /stores/…; empty uses the store logo."
-        defaultValue={value("image", initial.image)}
-        error={error("image")}
-      />
+      <FieldList rows={detailFields(target.currency)} values={values} errors={state.fields} />
       <div className="flex gap-3 pt-2">
         <SubmitButton pendingLabel="Saving">{submitLabel}</SubmitButton>
         <Link href={`/s/${target.slug}/staff`} className={buttonClasses("secondary", "md")}>

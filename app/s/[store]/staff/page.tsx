@@ -7,7 +7,8 @@ import { StockBadge } from "@/components/shop/StockBadge";
 import { buttonClasses } from "@/components/ui/Button";
 import { api } from "@/convex/_generated/api";
 import { formatMoney } from "@/lib/money";
-import { STATUS_LABELS, formatOrderDate, orderReference } from "@/components/shop/orders";
+import { STATUS_LABELS, orderReference } from "@/components/shop/orders";
+import { formatDateTime } from "@/lib/dates";
 import { deviceLocale } from "@/server/shop";
 import { staffAccess } from "@/server/staff";
 import { advanceOrder, setArchived } from "./actions";
@@ -121,7 +122,7 @@ export default async function StaffPage({ params }: { params: Promise<{ store: s
                       <span>{STATUS_LABELS[order.status]}</span>
                     </p>
                     <p className="text-muted-foreground">
-                      {formatOrderDate(order.placedAt, locale)} ·{" "}
+                      {formatDateTime(order.placedAt, locale)} ·{" "}
                       {order.customerEmail ?? "unknown customer"} ·{" "}
                       {order.items.map((item) => `${item.quantity} × ${item.name}`).join(", ")}
                     </p>

@@ -3,15 +3,12 @@
 // it signed in and was last active, and the actions for it (rename; revoke for the
 // other devices; this device signs out from the account menu instead).
 import { useState } from "react";
-import { Button } from "@/components/ui";
-import type { FunctionReturnType } from "convex/server";
-import type { api } from "@/convex/_generated/api";
-import { DeviceIcon, deviceKindNames } from "./DeviceIcon";
-import { formatDate, formatDateTime, formatRelative } from "./format";
-import { describeDevice, deviceName } from "./names";
+import { Button } from "@/components/ui/Button";
+import { DeviceIcon } from "@/components/devices/DeviceIcon";
+import { DEVICE_TYPE_NAMES, describeDevice, deviceName } from "@/convex/shared/devices";
+import { Timestamp } from "@/components/Timestamp";
 import { RenameDeviceDialog } from "./RenameDeviceDialog";
-
-export type Device = FunctionReturnType<typeof api.sessions.listMine>[number];
+import type { Device } from "./useMyDevices";
 
 export function DeviceRow({
   device,
@@ -52,10 +49,8 @@ export function DeviceRow({
             ) : null}
           </div>
           <p className="text-sm text-muted-foreground">
-            {deviceKindNames[kind]}
-            {device.label
-              ? ` · ${describeDevice(device.browser, device.os)}`
-              : null}
+            {DEVICE_TYPE_NAMES[kind]}
+            {device.label ? ` · ${describeDevice(device.browser, device.os)}` : null}
           </p>
           <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-muted-foreground">Browser</dt>
@@ -63,29 +58,17 @@ export function DeviceRow({
             <dt className="text-muted-foreground">System</dt>
             <dd>{device.os ?? "Unknown"}</dd>
             <dt className="text-muted-foreground">IP address</dt>
-            <dd className="font-mono text-xs leading-5">
-              {device.ip ?? "Unknown"}
-            </dd>
+            <dd className="font-mono text-xs leading-5">{device.ip ?? "Unknown"}</dd>
             <dt className="text-muted-foreground">Signed in</dt>
             <dd>
-              <time
-                dateTime={new Date(device.createdAt).toISOString()}
-                title={formatDateTime(device.createdAt, locale)}
-              >
-                {formatDate(device.createdAt, locale)}
-              </time>
+              <Timestamp at={device.createdAt} locale={locale} show="date" />
             </dd>
             <dt className="text-muted-foreground">Last active</dt>
             <dd>
               {device.isCurrent ? (
                 "Now"
               ) : (
-                <time
-                  dateTime={new Date(device.lastSeenAt).toISOString()}
-                  title={formatDateTime(device.lastSeenAt, locale)}
-                >
-                  {formatRelative(device.lastSeenAt, now, locale)}
-                </time>
+                <Timestamp at={device.lastSeenAt} locale={locale} show="relative" now={now} />
               )}
             </dd>
           </dl>

@@ -2,10 +2,7 @@
 // The locale this device chose for numbers and dates (settings.mine), or undefined for
 // the browser's own. Skipped when signed out; errors (a revoked session) fall back to
 // the browser's locale instead of throwing, because SessionWatch handles sign-out.
-import {
-  useConvexAuth,
-  useQuery_experimental as useQueryState,
-} from "convex/react";
+import { useConvexAuth, useQuery_experimental as useQueryState } from "convex/react";
 import { api } from "@/convex/_generated/api";
 
 export function useDisplayLocale(): string | undefined {
@@ -14,7 +11,5 @@ export function useDisplayLocale(): string | undefined {
     query: api.settings.mine,
     args: isAuthenticated ? {} : "skip",
   });
-  return settings.status === "success"
-    ? (settings.data.locale ?? undefined)
-    : undefined;
+  return settings.status === "success" ? (settings.data.locale ?? undefined) : undefined;
 }

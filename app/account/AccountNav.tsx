@@ -15,7 +15,9 @@ export const defaultAccountLinks: AccountNavLink[] = [
 ];
 
 function isCurrent(pathname: string, href: string): boolean {
-  return href === "/account" ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
+  return href === "/account"
+    ? pathname === href
+    : pathname === href || pathname.startsWith(`${href}/`);
 }
 
 export function AccountNav({ links = defaultAccountLinks }: { links?: AccountNavLink[] }) {

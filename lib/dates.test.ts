@@ -1,6 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { formatRelative, relativeParts } from "./format";
-import { deviceName } from "./names";
+import { formatRelative, relativeParts } from "./dates";
 
 const now = Date.UTC(2026, 10, 28, 12, 0, 0);
 const minute = 60_000;
@@ -19,17 +18,5 @@ describe("last active as relative time", () => {
     expect(formatRelative(now - 5 * minute, now, "en-US")).toBe("5 minutes ago");
     expect(formatRelative(now - 24 * 60 * minute, now, "en-US")).toBe("yesterday");
     expect(formatRelative(now - 5 * minute, now, "de-DE")).toBe("vor 5 Minuten");
-  });
-});
-
-describe("device names", () => {
-  test("a name the user gave wins; else browser and OS", () => {
-    expect(deviceName({ label: "Work laptop", browser: "Chrome 131", os: "macOS" })).toBe(
-      "Work laptop",
-    );
-    expect(deviceName({ label: null, browser: "Chrome 131", os: "macOS" })).toBe(
-      "Chrome 131 on macOS",
-    );
-    expect(deviceName({ label: null, browser: null, os: null })).toBe("Unknown device");
   });
 });

@@ -1,4 +1,4 @@
-// Dates for device lists: "5 minutes ago" with Intl.RelativeTimeFormat and a full
+// Dates as people read them: "5 minutes ago" with Intl.RelativeTimeFormat and a full
 // date/time for titles, both in the locale this device chose in its settings (or the
 // browser's when it chose none). Pure functions, so they are easy to test and reuse.
 
@@ -18,22 +18,14 @@ export function relativeParts(
   if (abs < HOUR) return { value: Math.round(diff / MINUTE), unit: "minute" };
   if (abs < DAY) return { value: Math.round(diff / HOUR), unit: "hour" };
   if (abs < 30 * DAY) return { value: Math.round(diff / DAY), unit: "day" };
-  if (abs < 365 * DAY)
-    return { value: Math.round(diff / (30 * DAY)), unit: "month" };
+  if (abs < 365 * DAY) return { value: Math.round(diff / (30 * DAY)), unit: "month" };
   return { value: Math.round(diff / (365 * DAY)), unit: "year" };
 }
 
 /** "now", "5 minutes ago", "yesterday", "in 3 days". */
-export function formatRelative(
-  at: number,
-  now: number,
-  locale?: string,
-): string {
+export function formatRelative(at: number, now: number, locale?: string): string {
   const { value, unit } = relativeParts(at, now);
-  return new Intl.RelativeTimeFormat(locale, { numeric: "auto" }).format(
-    value,
-    unit,
-  );
+  return new Intl.RelativeTimeFormat(locale, { numeric: "auto" }).format(value, unit);
 }
 
 /** "28 Nov 2026, 14:05" in the chosen locale's conventions. */
