@@ -7,6 +7,7 @@ import { signOut } from "next-auth/react";
 import { useId } from "react";
 import { z } from "zod";
 import { deviceName } from "@/convex/shared/devices";
+import { REVOKE_REASON_MAX } from "@/convex/shared/limits";
 import { expectSignOut } from "@/components/SessionWatch";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { UserFacingError } from "@/components/ui/FormDialog";
@@ -15,12 +16,10 @@ import { api } from "@/convex/_generated/api";
 import { appErrorData, ErrorCode } from "@/convex/errors";
 import type { AdminSession } from "./useAdminSessions";
 
-const REASON_MAX = 500;
-
 const reasonSchema = z
   .string()
   .trim()
-  .max(REASON_MAX, { error: `Keep the reason under ${REASON_MAX} characters.` });
+  .max(REVOKE_REASON_MAX, { error: `Keep the reason under ${REVOKE_REASON_MAX} characters.` });
 
 function whose(session: AdminSession): string {
   return `${deviceName(session)} of ${session.email ?? "this user"}`;
@@ -86,7 +85,7 @@ export function RevokeSessionDialog({
         <textarea
           id={reasonId}
           name="reason"
-          maxLength={REASON_MAX}
+          maxLength={REVOKE_REASON_MAX}
           rows={3}
           className={inputClasses}
           aria-describedby={`${reasonId}-hint`}

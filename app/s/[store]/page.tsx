@@ -9,6 +9,7 @@ import { buttonClasses } from "@/components/ui/Button";
 import { cn } from "@/components/ui/cn";
 import { Input } from "@/components/ui/Input";
 import { api } from "@/convex/_generated/api";
+import { PRODUCT_CATEGORY_MAX } from "@/convex/shared/limits";
 import { convexPublic } from "@/server/convex";
 import { storeBySlug } from "@/server/shop";
 
@@ -26,7 +27,7 @@ export default async function StorePage({ params, searchParams }: Props) {
   const store = await storeBySlug(slug);
   if (store === null) notFound();
   const search = single(query.q).slice(0, 100);
-  const category = single(query.category).slice(0, 40);
+  const category = single(query.category).slice(0, PRODUCT_CATEGORY_MAX);
   const [categories, preloaded] = await Promise.all([
     convexPublic.query(api.products.categories, { storeId: store._id }),
     convexPublic.preload(api.products.list, {
