@@ -5,7 +5,7 @@
 // `performance.timeOrigin + performance.now()` (one machine, one clock), so Playwright's
 // polling adds nothing. A signs in again (a fresh browser context) every round.
 //
-// Needs the e2e stack (app on :3100): reuses a running `npx tsx e2e/serve.ts`, or
+// Needs the e2e stack (app on :3100, or shifted by E2E_PORT_OFFSET): reuses a running `npx tsx e2e/serve.ts`, or
 // starts one and stops it afterwards. Run: `npm run bench:revocation [-- --rounds 20]`.
 // Prints p50/p95/min/max and writes them into README.md's "Measured" section with the machine.
 import { spawn, type ChildProcess } from "node:child_process";

@@ -1,10 +1,13 @@
 // Ports of the end-to-end stack (docs/contracts.md): distinct from `npm run dev`'s so both can run.
+// `E2E_PORT_OFFSET` shifts all of them, so two checkouts can run their suites side by side.
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0) || 0;
+
 export const E2E_PORTS = {
-  app: 3100,
-  convex: 3310,
-  convexSite: 3311,
-  oidc: 4110,
-  mail: 4120,
+  app: 3100 + offset,
+  convex: 3310 + offset,
+  convexSite: 3311 + offset,
+  oidc: 4110 + offset,
+  mail: 4120 + offset,
 } as const;
 
 export const E2E_APP_URL = `http://localhost:${E2E_PORTS.app}`;

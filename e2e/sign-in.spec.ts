@@ -7,7 +7,7 @@ import { parseEnv } from "node:util";
 import { ConvexHttpClient } from "convex/browser";
 import { api } from "../convex/_generated/api";
 import { expect, latestMail, signInWithDemo, test, uniqueEmail } from "./fixtures";
-import { E2E_CONVEX_URL } from "./ports";
+import { E2E_APP_URL, E2E_CONVEX_URL } from "./ports";
 
 /** The e2e stack's generated Next.js env (e2e/serve.ts → dev/stack.ts writes it). */
 function e2eNextEnv(): Record<string, string | undefined> {
@@ -119,7 +119,7 @@ test("a signed-in user pressing Sign in skips the sign-in screen; sign out retur
 
   await page.getByLabel("Account menu").click();
   await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/localhost:3100\/$/);
+  await expect(page).toHaveURL(`${E2E_APP_URL}/`);
   await page.goto("/account");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount/);
 });
