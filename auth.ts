@@ -89,8 +89,8 @@ export function configuredProviders(): Array<{ id: string; name: string; type: s
 async function notifyNewDevice(email: string): Promise<void> {
   const requestHeaders = await headers();
   const device = describeDevice(requestHeaders.get("user-agent"), platformHints(requestHeaders));
-  const ip = clientIp(requestHeaders) ?? "unknown";
-  const devicesUrl = await linkTo("/account/devices");
+  const ip = clientIp(requestHeaders, getServerEnv().clientIp) ?? "unknown";
+  const devicesUrl = linkTo("/account/devices");
   after(async () => {
     try {
       await sendNewDeviceNotice(email, {
@@ -124,7 +124,7 @@ async function touchIfStale(session: AdapterSession): Promise<void> {
   const { lastSeenAt } = session as Partial<ConvexAdapterSession>;
   if (lastSeenAt && Date.now() - lastSeenAt.getTime() < LAST_SEEN_INTERVAL_MS) return;
   // Request data must be read now: `after` callbacks run outside the request scope.
-  const ip = clientIp(await headers());
+  const ip = clientIp(await headers(), getServerEnv().clientIp);
   after(() => touchSessionIfStale({ sessionToken: session.sessionToken, lastSeenAt }, { ip }));
 }
 
@@ -140,8 +140,10 @@ function authConfig(): NextAuthConfig {
   config = {
     adapter: ConvexAdapter(),
     secret: env.AUTH_SECRET,
-    // trustHost is left to Auth.js: on when AUTH_URL or AUTH_TRUST_HOST is set, or
-    // outside production; hard-coding it would trust any Host header in production.
+    // AUTH_URL is required (lib/env.ts), and with it set Auth.js builds every URL on it
+    // and rewrites incoming requests onto it, so the Host and X-Forwarded-Host headers
+    // are never used: trusting "the host" here means trusting AUTH_URL.
+    trustHost: true,
     session: { strategy: "database" },
     providers: buildProviders(),
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },

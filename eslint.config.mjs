@@ -41,6 +41,11 @@ const forbid = {
     regex: "^(@/|(\\.\\./)+)emails(/|$)",
     message: "E-mails are rendered and sent by server/email.ts only.",
   },
+  zod: {
+    regex: "^zod$",
+    message:
+      "Import z from @/lib/validations/zod: it is set up jitless, as the Content-Security-Policy forbids eval.",
+  },
   outsideConvex: (depth) => ({
     regex: `^(@/|(\\.\\./){${depth},})`,
     message: "convex/ is deployed on its own: it imports only from convex/ and packages.",
@@ -48,7 +53,7 @@ const forbid = {
 };
 
 // Everything that ships with the app: no dev stack, and only convex/'s public surface.
-const shipped = [forbid.dev, forbid.convexInternals];
+const shipped = [forbid.dev, forbid.convexInternals, forbid.zod];
 // The bottom layers (lib/, emails/, middleware): nothing above them.
 const pure = [
   ...shipped,
@@ -111,7 +116,9 @@ const config = [
   // The layers (README "Architecture"), bottom up.
   layer(["convex/*.ts"], [forbid.dev, forbid.outsideConvex(1)]),
   layer(["convex/*/*.ts"], [forbid.dev, forbid.outsideConvex(2)]),
-  layer(["lib/**"], [...pure, typesOnly(forbid.convexClients)]),
+  layer(["lib/**"], [...pure, typesOnly(forbid.convexClients)], {
+    ignores: ["lib/validations/zod.ts"],
+  }),
   layer(["emails/**"], [...pure, forbid.convexClients]),
   // Middleware runs on the edge before any page: no Auth.js, no Convex, no server layer.
   layer(["middleware.ts"], [...pure, forbid.convexClients]),

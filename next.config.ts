@@ -1,6 +1,7 @@
 // Next.js configuration. Kept small: the app needs no custom webpack; React Email and
 // the resend SDK are server-only and load fine from node_modules at runtime.
 import type { NextConfig } from "next";
+import { staticSecurityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   // The end-to-end harness builds into its own folder (e2e/serve.ts) so it never clobbers
@@ -16,10 +17,16 @@ const nextConfig: NextConfig = {
   // lets Chromium-based browsers send the real one on later requests, so a session created
   // at the sign-in callback can be recorded as "Windows 11" (lib/device.ts reads it).
   async headers() {
+    const https = (process.env.AUTH_URL ?? "").startsWith("https:");
     return [
       {
         source: "/:path*",
         headers: [{ key: "Accept-CH", value: "Sec-CH-UA-Platform-Version" }],
+      },
+      {
+        // Middleware (middleware.ts) sets these and the CSP on everything else.
+        source: "/_next/:path*",
+        headers: staticSecurityHeaders({ https }).map(([key, value]) => ({ key, value })),
       },
     ];
   },

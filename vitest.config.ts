@@ -14,6 +14,7 @@ export default defineConfig({
       "app/**/*.test.{ts,tsx}",
       "dev/**/*.test.ts",
       "tests/**/*.test.ts",
+      "scripts/**/*.test.ts",
     ],
     exclude: ["node_modules/**", "e2e/**", "dev/convex-local/test-project/**"],
     environment: "node",

@@ -3,7 +3,7 @@
 // once here (cached per request) and handed to the browser so there is no loading
 // flash and no second fetch on load.
 import type { Metadata, Viewport } from "next";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
 import { ConvexClientProvider } from "@/components/ConvexClientProvider";
 import { SessionWatch } from "@/components/SessionWatch";
@@ -12,6 +12,7 @@ import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader } from "@/components/layout/SiteHeader";
 import { THEME_COOKIE, parseTheme, themeScript } from "@/components/theme";
 import { ToastProvider } from "@/components/ui/Toast";
+import { NONCE_HEADER } from "@/lib/routes";
 import { getSession, isAdminEmail } from "@/server/session";
 import "./globals.css";
 
@@ -28,13 +29,19 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [session, cookieStore] = await Promise.all([getSession(), cookies()]);
+  const [session, cookieStore, requestHeaders] = await Promise.all([
+    getSession(),
+    cookies(),
+    headers(),
+  ]);
+  // This response's CSP nonce (middleware.ts): the one inline script must carry it.
+  const nonce = requestHeaders.get(NONCE_HEADER) ?? undefined;
   const theme = parseTheme(cookieStore.get(THEME_COOKIE)?.value);
   return (
     // The pre-paint script may change the class (theme "system"), hence the warning opt-out.
     <html lang="en" className={theme === "dark" ? "dark" : undefined} data-theme={theme} suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="flex min-h-dvh flex-col bg-background text-foreground antialiased">
         <a

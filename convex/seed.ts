@@ -26,8 +26,8 @@ export type DemoStore = {
   products: DemoProduct[];
 };
 
-export const DEMO_OWNER_EMAIL = "owner@demo.shop";
-export const DEMO_USER_EMAIL = "admin@demo.shop";
+export const DEMO_OWNER_EMAIL = "owner@example.com";
+export const DEMO_USER_EMAIL = "admin@example.com";
 
 export const DEMO_STORES: DemoStore[] = [
   {

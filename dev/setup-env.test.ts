@@ -13,7 +13,7 @@ import {
   SignJWT,
   type JSONWebKeySet,
 } from "jose";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   DevEnvError,
   ensureDevEnv,
@@ -21,6 +21,10 @@ import {
   parseEnvFile,
   type DevPorts,
 } from "./setup-env";
+
+// `server-only` throws outside React Server Components; the env parser is plain code.
+vi.mock("server-only", () => ({}));
+const { parseServerEnv } = await import("../lib/env");
 
 const PORTS: DevPorts = {
   app: 3999,
@@ -92,24 +96,44 @@ describe("ensureDevEnv", () => {
     );
     expect(nextEnv).toMatchObject({
       AUTH_URL: "http://localhost:3999",
-      AUTH_TRUST_HOST: "true",
+      ALLOW_DEV_SIGN_IN: "1",
+      TRUSTED_PROXY_HOPS: "1",
       NEXT_PUBLIC_CONVEX_URL: "http://127.0.0.1:3998",
       CONVEX_SITE_URL: "http://127.0.0.1:3997",
       RESEND_BASE_URL: "http://127.0.0.1:4997",
       AUTH_RESEND_KEY: "re_dev_local",
-      EMAIL_FROM: "Demo Shop <no-reply@demo.shop>",
+      EMAIL_FROM: "Demo Shop <no-reply@example.com>",
       DEMO_OIDC_ISSUER: "http://127.0.0.1:4998",
       DEMO_OIDC_CLIENT_ID: "session-commerce-dev",
-      ADMIN_EMAILS: "admin@demo.shop",
+      ADMIN_EMAILS: "admin@example.com",
     });
     expect(nextEnv.DEMO_OIDC_CLIENT_SECRET.length).toBeGreaterThanOrEqual(32);
-    expect(convexEnv.ADMIN_EMAILS).toBe("admin@demo.shop");
+    expect(convexEnv.ADMIN_EMAILS).toBe("admin@example.com");
     // The Convex function env carries no Next.js secrets.
     expect(Object.keys(convexEnv).sort()).toEqual([
       "ADMIN_EMAILS",
       "CONVEX_AUTH_ADAPTER_SECRET",
       "JWKS",
     ]);
+  });
+
+  it("writes an env the app accepts, in a production build too (the end-to-end harness)", async () => {
+    const { nextEnv } = await run();
+    for (const NODE_ENV of ["development", "production"]) {
+      const env = parseServerEnv({ ...nextEnv, NODE_ENV });
+      expect(env.providers.demoOidc?.issuer).toBe("http://127.0.0.1:4998");
+      expect(env.providers.email?.baseUrl).toBe("http://127.0.0.1:4997");
+    }
+  });
+
+  it("replaces the old demo admin it once wrote, and nothing a person edited", async () => {
+    await writeFile(
+      join(rootDir, ".env.local"),
+      "ADMIN_EMAILS=admin@demo.shop\nEMAIL_FROM=\"Shop <hi@shop.com>\"\n",
+    );
+    const { nextEnv } = await run();
+    expect(nextEnv.ADMIN_EMAILS).toBe("admin@example.com");
+    expect(nextEnv.EMAIL_FROM).toBe("Shop <hi@shop.com>");
   });
 
   it("writes files that Node's dotenv parser reads back identically", async () => {

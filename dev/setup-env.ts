@@ -36,7 +36,8 @@ export const DEV_PORTS: DevPorts = {
 
 /** The demo OIDC provider's client id (its secret is generated per machine). */
 export const DEMO_OIDC_CLIENT_ID = "session-commerce-dev";
-export const DEMO_ADMIN_EMAILS = "admin@demo.shop";
+/** The demo admin, on a reserved domain (RFC 2606) that no one can register. */
+export const DEMO_ADMIN_EMAILS = "admin@example.com";
 
 export interface EnsureDevEnvOptions {
   rootDir: string;
@@ -162,6 +163,33 @@ const FILE_HEADERS = {
 `,
 };
 
+/**
+ * Generated values an older version wrote that are wrong now (the demo domain moved to a
+ * reserved one): such a line, unedited, is commented out so it is generated afresh.
+ */
+const RETIRED_DEFAULTS: Array<[string, string]> = [
+  ["ADMIN_EMAILS", "admin@demo.shop"],
+  ["EMAIL_FROM", "Demo Shop <no-reply@demo.shop>"],
+];
+
+async function retireOldDefaults(
+  path: string,
+  existing: { content: string; env: Record<string, string> },
+): Promise<{ content: string; env: Record<string, string> }> {
+  const stale = RETIRED_DEFAULTS.filter(([name, value]) => existing.env[name] === value);
+  if (stale.length === 0) return existing;
+  const names = new Set(stale.map(([name]) => name));
+  const content = existing.content
+    .split("\n")
+    .map((line) => {
+      const name = /^\s*([A-Z0-9_]+)\s*=/.exec(line)?.[1];
+      return name && names.has(name) ? `# retired default: ${line}` : line;
+    })
+    .join("\n");
+  await writeFile(path, content, { mode: 0o600 });
+  return { content, env: parseEnvFile(content) };
+}
+
 async function appendMissing(
   path: string,
   kind: "next" | "convex",
@@ -196,8 +224,8 @@ export async function ensureDevEnv(
     isAbsolute(file) ? file : join(options.rootDir, file);
   const nextPath = resolve(options.nextEnvFile);
   const convexPath = resolve(options.convexEnvFile);
-  const next = await readEnv(nextPath);
-  const convex = await readEnv(convexPath);
+  const next = await retireOldDefaults(nextPath, await readEnv(nextPath));
+  const convex = await retireOldDefaults(convexPath, await readEnv(convexPath));
   const { ports } = options;
   const appUrl = options.appUrl.replace(/\/$/, "");
 
@@ -242,14 +270,18 @@ export async function ensureDevEnv(
   const addedNext = await appendMissing(nextPath, "next", next, [
     ["AUTH_SECRET", randomSecret()],
     ["AUTH_URL", appUrl],
-    ["AUTH_TRUST_HOST", "true"],
+    // The dev-only sign-in below (demo provider, mail catcher) needs this opt-in.
+    ["ALLOW_DEV_SIGN_IN", "1"],
+    // Next.js writes the connection's address into X-Forwarded-For when the browser sent
+    // none, so on this machine it stands in for one proxy (dev/e2e only; see README).
+    ["TRUSTED_PROXY_HOPS", "1"],
     ["NEXT_PUBLIC_CONVEX_URL", `http://127.0.0.1:${ports.convex}`],
     ["CONVEX_SITE_URL", `http://127.0.0.1:${ports.convexSite}`],
     ["CONVEX_AUTH_PRIVATE_KEY", privateKeyPem],
     ["CONVEX_AUTH_ADAPTER_SECRET", adapterSecret],
     ["AUTH_RESEND_KEY", "re_dev_local"],
     ["RESEND_BASE_URL", `http://127.0.0.1:${ports.mail}`],
-    ["EMAIL_FROM", "Demo Shop <no-reply@demo.shop>"],
+    ["EMAIL_FROM", "Demo Shop <no-reply@example.com>"],
     ["DEMO_OIDC_ISSUER", `http://127.0.0.1:${ports.oidc}`],
     ["DEMO_OIDC_CLIENT_ID", DEMO_OIDC_CLIENT_ID],
     ["DEMO_OIDC_CLIENT_SECRET", randomSecret()],

@@ -188,7 +188,7 @@ function banner(s: Services): void {
     `  Data browser      ${s.convexUrl}`,
     `  Mail catcher      ${s.mailUrl}   (magic links land here)`,
     `  Demo sign-in      ${s.oidcIssuer}   ("Demo sign-in" on /signin: any email, any name)`,
-    `  Admin             sign in as ${s.nextEnv.ADMIN_EMAILS ?? "admin@demo.shop"}`,
+    `  Admin             sign in as ${s.nextEnv.ADMIN_EMAILS ?? "admin@example.com"}`,
     "  Ctrl-C stops everything.",
     "",
   ];

@@ -67,7 +67,7 @@ test("stock limits, a declined card and field errors are said in words; then the
   // runs bought from the seeded catalog.
   const socks = `E2E Socks ${Date.now().toString(36)}`;
   const owner = await devices.open();
-  await signInWithDemo(owner, { email: "owner@demo.shop", name: "Demo Owner" });
+  await signInWithDemo(owner, { email: "owner@example.com", name: "Demo Owner" });
   await createProductAsStaff(owner, "alpine", {
     name: socks,
     category: "Apparel",

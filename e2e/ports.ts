@@ -3,7 +3,10 @@
 const offset = Number(process.env.E2E_PORT_OFFSET ?? 0) || 0;
 
 export const E2E_PORTS = {
+  /** What the browser opens: the forwarding proxy (dev/forwarding-proxy.ts) in front of… */
   app: 3100 + offset,
+  /** …`next start`, reached only through it. */
+  next: 3150 + offset,
   convex: 3310 + offset,
   convexSite: 3311 + offset,
   oidc: 4110 + offset,

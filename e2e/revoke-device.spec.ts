@@ -233,7 +233,7 @@ test("an admin revokes a user's session with a reason; it is in the audit log; o
   expect(notFound.status()).toBe(404);
 
   const admin = await devices.open(USER_AGENTS.macChrome);
-  await signInWithDemo(admin, { email: "admin@demo.shop", name: "Ada Admin" });
+  await signInWithDemo(admin, { email: "admin@example.com", name: "Ada Admin" });
   await admin.goto("/admin");
   await expect(
     admin.getByRole("heading", { name: "Admin", level: 1 }),
@@ -254,7 +254,7 @@ test("an admin revokes a user's session with a reason; it is in the audit log; o
   const audit = admin.getByRole("table", { name: /Audit log/ });
   const entry = audit.getByRole("row").filter({ hasText: user.email });
   await expect(entry).toContainText("Lost phone reported by the user");
-  await expect(entry).toContainText("admin@demo.shop");
+  await expect(entry).toContainText("admin@example.com");
 });
 
 test("a revoked device browsing a shop leaves too, and comes back to the shop after signing in", async ({

@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { startForwardingProxy } from "../dev/forwarding-proxy";
 import { startServices } from "../dev/stack";
 import { E2E_APP_URL, E2E_PORTS } from "./ports";
 
@@ -94,17 +95,25 @@ if (upToDate) {
   writeFileSync(stampFile, inputsHash);
 }
 
+// As in production, the app sits behind a proxy that appends the client's address to
+// X-Forwarded-For (TRUSTED_PROXY_HOPS=1 in the generated env).
 const next: ChildProcess = spawn(
   "npx",
-  ["next", "start", "-p", String(E2E_PORTS.app), "-H", "localhost"],
+  ["next", "start", "-p", String(E2E_PORTS.next), "-H", "127.0.0.1"],
   { cwd: root, env, stdio: "inherit" },
 );
+const proxy = await startForwardingProxy({
+  host: "localhost",
+  port: E2E_PORTS.app,
+  target: { host: "127.0.0.1", port: E2E_PORTS.next },
+});
 
 let stopping = false;
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
   next.kill("SIGTERM");
+  await proxy.close().catch(() => undefined);
   await services.close().catch(() => undefined);
   process.exit(code);
 }

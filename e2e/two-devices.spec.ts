@@ -107,9 +107,9 @@ test("a shopper who is not staff of a store cannot open its staff pages; its own
   await shopperPage.goto("/s/harbor");
   await expect(shopperPage.getByRole("link", { name: "Staff", exact: true })).toHaveCount(0);
 
-  // The demo owner (owner@demo.shop) is staff of the seeded stores.
+  // The demo owner (owner@example.com) is staff of the seeded stores.
   const ownerPage = await devices.open();
-  await signInWithDemo(ownerPage, { email: "owner@demo.shop", name: "Demo Owner" });
+  await signInWithDemo(ownerPage, { email: "owner@example.com", name: "Demo Owner" });
   await ownerPage.goto("/s/harbor/staff");
   await expect(ownerPage.getByRole("heading", { name: /^Staff: / })).toBeVisible();
   await expect(ownerPage.getByRole("heading", { name: "Products" })).toBeVisible();
@@ -118,7 +118,7 @@ test("a shopper who is not staff of a store cannot open its staff pages; its own
 test("staff create, edit and archive a product and advance an order", async ({ devices }) => {
   test.setTimeout(120_000);
   const page = await devices.open();
-  await signInWithDemo(page, { email: "owner@demo.shop", name: "Demo Owner" });
+  await signInWithDemo(page, { email: "owner@example.com", name: "Demo Owner" });
   const name = `E2E Pen ${Date.now().toString(36)}`;
 
   // Create, with a field error first (zod in the server action).

@@ -114,38 +114,44 @@ describe("describeDevice", () => {
 });
 
 describe("clientIp", () => {
-  test("takes the first x-forwarded-for entry", () => {
-    expect(
-      clientIp(headers({ "x-forwarded-for": "203.0.113.7, 10.0.0.1" })),
-    ).toBe("203.0.113.7");
+  const one = { hops: 1 };
+
+  test("trusts nothing by default: a client-supplied address is never taken", () => {
+    const spoofed = headers({ "x-forwarded-for": "203.0.113.66", "x-real-ip": "203.0.113.77" });
+    expect(clientIp(spoofed, { hops: 0 })).toBeNull();
   });
 
-  test("falls back to x-real-ip", () => {
-    expect(clientIp(headers({ "x-real-ip": "198.51.100.4" }))).toBe(
-      "198.51.100.4",
-    );
-    expect(
-      clientIp(headers({ "x-forwarded-for": "garbage", "x-real-ip": "::1" })),
-    ).toBe("::1");
+  test("behind one proxy, takes the entry that proxy appended, not what the client sent", () => {
+    // The client sent "203.0.113.66"; our proxy appended the address it saw.
+    const spoofed = headers({ "x-forwarded-for": "203.0.113.66, 198.51.100.4" });
+    expect(clientIp(spoofed, one)).toBe("198.51.100.4");
+    expect(clientIp(headers({ "x-forwarded-for": "198.51.100.4" }), one)).toBe("198.51.100.4");
+  });
+
+  test("behind two proxies, the outer one's entry", () => {
+    const chain = headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.7, 10.0.0.1" });
+    expect(clientIp(chain, { hops: 2 })).toBe("203.0.113.7");
+    // Fewer entries than proxies: the request did not come through them all.
+    expect(clientIp(headers({ "x-forwarded-for": "10.0.0.1" }), { hops: 2 })).toBeNull();
+  });
+
+  test("a platform header is read as the platform set it; x-forwarded-for is ignored", () => {
+    const request = headers({ "x-real-ip": "198.51.100.4", "x-forwarded-for": "6.6.6.6" });
+    expect(clientIp(request, { header: "x-real-ip" })).toBe("198.51.100.4");
+    expect(clientIp(headers({ "x-forwarded-for": "6.6.6.6" }), { header: "x-real-ip" })).toBeNull();
   });
 
   test("strips ports and IPv6 brackets, lower-cases IPv6", () => {
-    expect(clientIp(headers({ "x-forwarded-for": "203.0.113.7:51234" }))).toBe(
-      "203.0.113.7",
-    );
-    expect(clientIp(headers({ "x-forwarded-for": "[2001:DB8::1]:443" }))).toBe(
-      "2001:db8::1",
-    );
-    expect(clientIp(headers({ "x-forwarded-for": "2001:db8::2" }))).toBe(
-      "2001:db8::2",
-    );
+    expect(clientIp(headers({ "x-forwarded-for": "203.0.113.7:51234" }), one)).toBe("203.0.113.7");
+    expect(clientIp(headers({ "x-forwarded-for": "[2001:DB8::1]:443" }), one)).toBe("2001:db8::1");
+    expect(clientIp(headers({ "x-forwarded-for": "2001:db8::2" }), one)).toBe("2001:db8::2");
   });
 
   test("returns null when nothing usable is there", () => {
-    expect(clientIp(headers({}))).toBeNull();
-    expect(clientIp(headers({ "x-forwarded-for": "unknown" }))).toBeNull();
-    expect(clientIp(headers({ "x-real-ip": "300.1.1.1" }))).toBeNull();
-    expect(clientIp(headers({ "x-real-ip": "<script>" }))).toBeNull();
+    expect(clientIp(headers({}), one)).toBeNull();
+    expect(clientIp(headers({ "x-forwarded-for": "unknown" }), one)).toBeNull();
+    expect(clientIp(headers({ "x-real-ip": "300.1.1.1" }), { header: "x-real-ip" })).toBeNull();
+    expect(clientIp(headers({ "x-real-ip": "<script>" }), { header: "x-real-ip" })).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 // What a session's device looks like to a person: browser, OS and device type parsed
-// from the user agent with `bowser`, plus the client IP from proxy headers. Stored on
+// from the user agent with `bowser`, plus the client IP from trusted proxy headers. Stored on
 // the session when it is created, shown on the devices page and in the dashboard.
 import Bowser from "bowser";
 import { DEVICE_TYPES, type DeviceType } from "@/convex/shared/devices";
@@ -134,18 +134,30 @@ function normalizeIp(raw: string): string | null {
 }
 
 /**
- * The client's IP as the nearest proxy reports it: the first `x-forwarded-for`
- * entry, else `x-real-ip`. Only as trustworthy as that proxy (Vercel and most hosts
- * overwrite these headers); it is shown to the user, never used for access checks.
+ * Which request headers may say who the client is (`TRUSTED_PROXY_HOPS` or
+ * `CLIENT_IP_HEADER`, lib/env.ts). The client can put anything in X-Forwarded-For;
+ * only entries appended by proxies we run count.
  */
-export function clientIp(headers: HeaderReader): string | null {
-  const forwarded = headers.get("x-forwarded-for");
-  if (forwarded) {
-    const first = normalizeIp(forwarded.split(",")[0] ?? "");
-    if (first) return first;
+export type ClientIpTrust = { hops: number } | { header: string };
+
+/**
+ * The client's IP, or null when no trusted source says. With `hops` proxies in front,
+ * each appending the address it was reached from, the entry `hops` places from the
+ * right of X-Forwarded-For was written by the outermost one; everything left of it
+ * came from the client. With a platform `header` (set and overwritten by the
+ * platform, e.g. x-real-ip), its value. Shown to people, never used for access checks.
+ */
+export function clientIp(headers: HeaderReader, trust: ClientIpTrust): string | null {
+  if ("header" in trust) {
+    return normalizeIp(headers.get(trust.header)?.split(",")[0] ?? "");
   }
-  const real = headers.get("x-real-ip");
-  return real ? normalizeIp(real) : null;
+  if (trust.hops < 1) return null;
+  const entries = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
+  const entry = entries[entries.length - trust.hops];
+  return entry === undefined ? null : normalizeIp(entry);
 }
 
 /** The platform hint from request headers, for `describeDevice`'s second argument. */

@@ -11,6 +11,7 @@ const PEM = `-----BEGIN PRIVATE KEY-----\n${PEM_BODY}\n-----END PRIVATE KEY-----
 
 const BASE = {
   AUTH_SECRET: "a".repeat(32),
+  AUTH_URL: "http://localhost:3000",
   NEXT_PUBLIC_CONVEX_URL: "http://127.0.0.1:3210",
   CONVEX_SITE_URL: "http://127.0.0.1:3211",
   CONVEX_AUTH_PRIVATE_KEY: PEM,
@@ -87,7 +88,11 @@ describe("parseServerEnv", () => {
       "expected a PKCS#8 PEM private key",
     ],
     ["CONVEX_AUTH_ADAPTER_SECRET", "short", "at least 16 characters"],
-    ["AUTH_TRUST_HOST", "yes", "expected true or false"],
+    ["AUTH_TRUST_HOST", "maybe", "expected true or false"],
+    ["ALLOW_DEV_SIGN_IN", "enabled", "expected true or false"],
+    ["AUTH_URL", "https://shop.example.com/shop", "expected just the origin"],
+    ["TRUSTED_PROXY_HOPS", "one", "expected a whole number of proxies"],
+    ["CLIENT_IP_HEADER", "x real ip", "expected a header name"],
     ["RESEND_BASE_URL", "localhost:4020", "expected an http(s) URL"],
   ])("reports %s=%j as malformed", (name, value, why) => {
     const error = errorOf({ ...BASE, [name]: value });
@@ -122,10 +127,10 @@ describe("parseServerEnv", () => {
     const env = parseServerEnv({
       ...BASE,
       AUTH_TRUST_HOST: "true",
-      ADMIN_EMAILS: " Admin@Demo.shop, ,ops@example.com ",
+      ADMIN_EMAILS: " Admin@Example.com, ,ops@example.com ",
     });
     expect(env.AUTH_TRUST_HOST).toBe(true);
-    expect(env.ADMIN_EMAILS).toEqual(["admin@demo.shop", "ops@example.com"]);
+    expect(env.ADMIN_EMAILS).toEqual(["admin@example.com", "ops@example.com"]);
   });
 
   test("turns providers on only when all their variables are set", () => {
@@ -139,6 +144,7 @@ describe("parseServerEnv", () => {
       DEMO_OIDC_ISSUER: "http://127.0.0.1:4010",
       DEMO_OIDC_CLIENT_ID: "client",
       DEMO_OIDC_CLIENT_SECRET: "secret",
+      ALLOW_DEV_SIGN_IN: "1",
     });
     expect(env.providers).toEqual({
       github: { clientId: "gh-id", clientSecret: "gh-secret" },
@@ -165,6 +171,7 @@ describe("parseServerEnv", () => {
     const demo = errorOf({
       ...BASE,
       DEMO_OIDC_ISSUER: "http://127.0.0.1:4010",
+      ALLOW_DEV_SIGN_IN: "1",
     });
     expect(demo.variables).toEqual([
       "DEMO_OIDC_CLIENT_ID",
@@ -176,5 +183,102 @@ describe("parseServerEnv", () => {
     expect(
       parseServerEnv({ ...BASE, EMAIL_FROM: "x@y.z" }).providers.email,
     ).toBeNull();
+  });
+
+  test("AUTH_URL is required: every link and redirect is built on it", () => {
+    const { AUTH_URL: _omit, ...rest } = BASE;
+    void _omit;
+    expect(errorOf(rest).variables).toEqual(["AUTH_URL"]);
+    expect(parseServerEnv({ ...BASE, AUTH_URL: "https://shop.example.com/" }).AUTH_URL).toBe(
+      "https://shop.example.com",
+    );
+  });
+
+  test("a production server needs https, except on this machine", () => {
+    const production = { ...BASE, NODE_ENV: "production" };
+    const plain = errorOf({ ...production, AUTH_URL: "http://shop.example.com" });
+    expect(plain.variables).toEqual(["AUTH_URL"]);
+    expect(plain.message).toContain("must use https");
+    expect(parseServerEnv({ ...production, AUTH_URL: "https://shop.example.com" }).AUTH_URL).toBe(
+      "https://shop.example.com",
+    );
+    for (const local of ["http://localhost:3100", "http://127.0.0.1:3000", "http://[::1]:3000"]) {
+      expect(parseServerEnv({ ...production, AUTH_URL: local }).AUTH_URL).toBe(local);
+    }
+    // Outside production (next dev) plain http on a LAN name is the developer's business.
+    expect(parseServerEnv({ ...BASE, AUTH_URL: "http://devbox.lan:3000" }).AUTH_URL).toBe(
+      "http://devbox.lan:3000",
+    );
+  });
+
+  test.each([
+    ["1", true],
+    ["true", true],
+    ["Yes", true],
+    ["on", true],
+    ["0", false],
+    ["FALSE", false],
+    ["no", false],
+    ["off", false],
+  ])("reads the flag %j one way: %s", (value, expected) => {
+    expect(parseServerEnv({ ...BASE, AUTH_TRUST_HOST: "1", ALLOW_DEV_SIGN_IN: value }).ALLOW_DEV_SIGN_IN).toBe(
+      expected,
+    );
+  });
+
+  test("AUTH_TRUST_HOST=false is refused: it could only break sign-in", () => {
+    for (const value of ["false", "0"]) {
+      const error = errorOf({ ...BASE, AUTH_TRUST_HOST: value });
+      expect(error.variables).toEqual(["AUTH_TRUST_HOST"]);
+      expect(error.message).toContain("never trusts the Host header");
+    }
+  });
+
+  test.each(["DEMO_OIDC_ISSUER", "RESEND_BASE_URL"])(
+    "a dev-only sign-in variable (%s) without ALLOW_DEV_SIGN_IN stops the server, naming it",
+    (name) => {
+      const demo = {
+        DEMO_OIDC_ISSUER: "http://127.0.0.1:4010",
+        DEMO_OIDC_CLIENT_ID: "client",
+        DEMO_OIDC_CLIENT_SECRET: "secret",
+      };
+      const dev = name === "DEMO_OIDC_ISSUER" ? demo : { RESEND_BASE_URL: "http://127.0.0.1:4020" };
+      for (const flag of [undefined, "0"]) {
+        const error = errorOf({ ...BASE, NODE_ENV: "production", ...dev, ALLOW_DEV_SIGN_IN: flag });
+        expect(error.variables).toEqual([name]);
+        expect(error.message).toContain(`set ALLOW_DEV_SIGN_IN=1 on a developer's machine`);
+      }
+      expect(parseServerEnv({ ...BASE, ...dev, ALLOW_DEV_SIGN_IN: "1" })).toBeTruthy();
+    },
+  );
+
+  test("with ALLOW_DEV_SIGN_IN on, the app, the demo issuer and the mail API must be on this machine", () => {
+    const dev = {
+      ...BASE,
+      ALLOW_DEV_SIGN_IN: "1",
+      DEMO_OIDC_ISSUER: "http://127.0.0.1:4010",
+      DEMO_OIDC_CLIENT_ID: "client",
+      DEMO_OIDC_CLIENT_SECRET: "secret",
+    };
+    expect(errorOf({ ...dev, DEMO_OIDC_ISSUER: "https://login.example.com" }).variables).toEqual([
+      "DEMO_OIDC_ISSUER",
+    ]);
+    expect(errorOf({ ...dev, RESEND_BASE_URL: "https://mail.example.com" }).variables).toEqual([
+      "RESEND_BASE_URL",
+    ]);
+    expect(errorOf({ ...dev, AUTH_URL: "https://shop.example.com" }).variables).toEqual([
+      "AUTH_URL",
+    ]);
+  });
+
+  test("client IP trust: none by default, proxy hops or a platform header, not both", () => {
+    expect(parseServerEnv(BASE).clientIp).toEqual({ hops: 0 });
+    expect(parseServerEnv({ ...BASE, TRUSTED_PROXY_HOPS: "1" }).clientIp).toEqual({ hops: 1 });
+    expect(parseServerEnv({ ...BASE, CLIENT_IP_HEADER: "X-Real-IP" }).clientIp).toEqual({
+      header: "x-real-ip",
+    });
+    expect(
+      errorOf({ ...BASE, TRUSTED_PROXY_HOPS: "1", CLIENT_IP_HEADER: "x-real-ip" }).variables,
+    ).toEqual(["CLIENT_IP_HEADER"]);
   });
 });

@@ -5,14 +5,17 @@
 // `parseServerEnv` is pure (takes the variables, returns or throws) so tests import it
 // directly; `getServerEnv` reads `process.env` and caches the result.
 import "server-only";
-import { z } from "zod";
+import { z } from "./validations/zod";
+import { isLoopbackUrl } from "./loopback";
 
 /** What each variable is, for the error line. Keys are every variable we read. */
 const DESCRIPTIONS = {
   AUTH_SECRET:
     "the secret Auth.js encrypts its cookies and tokens with (at least 16 characters; `npx auth secret` makes one)",
-  AUTH_URL: "the public URL of this app, e.g. https://shop.example.com",
-  AUTH_TRUST_HOST: "whether Auth.js trusts the Host header (true or false)",
+  AUTH_URL:
+    "the public origin of this app, e.g. https://shop.example.com: every link the app e-mails or redirects to is built on it, never on a request's Host header",
+  AUTH_TRUST_HOST:
+    "not needed: the app sets Auth.js's trustHost itself because every URL comes from AUTH_URL",
   NEXT_PUBLIC_CONVEX_URL:
     "the Convex deployment URL the app talks to, e.g. https://happy-otter-123.convex.cloud",
   CONVEX_SITE_URL:
@@ -41,6 +44,13 @@ const DESCRIPTIONS = {
   DEMO_OIDC_CLIENT_SECRET:
     "the demo OpenID Connect client secret (dev only); set together with DEMO_OIDC_ISSUER and DEMO_OIDC_CLIENT_ID",
   ADMIN_EMAILS: "comma-separated e-mail addresses of admins",
+  ALLOW_DEV_SIGN_IN:
+    "set to 1 only on a developer's machine or the test harness to allow the dev-only sign-in (DEMO_OIDC_*, RESEND_BASE_URL); never in production",
+  TRUSTED_PROXY_HOPS:
+    "how many proxies in front of this app append to X-Forwarded-For (0 = trust none of its entries)",
+  CLIENT_IP_HEADER:
+    "a header your platform sets to the client's address and overwrites on every request, e.g. x-real-ip or x-vercel-forwarded-for (instead of TRUSTED_PROXY_HOPS)",
+  NODE_ENV: "development, production or test (set by Next.js)",
 } as const;
 
 export type EnvName = keyof typeof DESCRIPTIONS;
@@ -85,9 +95,33 @@ const secret = z
   .string()
   .min(16, { message: "too short: use at least 16 characters" });
 
+/** The one way a boolean variable is read: true/1/yes/on or false/0/no/off, nothing else. */
 const booleanFlag = z
-  .enum(["true", "false", "1", "0"], { message: "expected true or false" })
-  .transform((value) => value === "true" || value === "1");
+  .string()
+  .transform((value) => value.trim().toLowerCase())
+  .pipe(
+    z.enum(["true", "1", "yes", "on", "false", "0", "no", "off"], {
+      message: "expected true or false (or 1 or 0)",
+    }),
+  )
+  .transform((value) => ["true", "1", "yes", "on"].includes(value));
+
+/** An origin only: scheme, host and port, no path, query or hash. */
+const originUrl = httpUrl
+  .refine((value) => new URL(value).pathname === "/" && !/[?#]/.test(value), {
+    message: "expected just the origin, e.g. https://shop.example.com (no path)",
+  })
+  .transform((value) => new URL(value).origin);
+
+const proxyHops = z
+  .string()
+  .regex(/^\d{1,2}$/, { message: "expected a whole number of proxies, e.g. 1" })
+  .transform(Number);
+
+const headerName = z
+  .string()
+  .transform((value) => value.trim().toLowerCase())
+  .pipe(z.string().regex(/^[a-z0-9-]+$/, { message: "expected a header name, e.g. x-real-ip" }));
 
 const emailList = z.string().transform((value) =>
   value
@@ -98,7 +132,7 @@ const emailList = z.string().transform((value) =>
 
 const schema = z.object({
   AUTH_SECRET: required(secret),
-  AUTH_URL: optional(httpUrl),
+  AUTH_URL: required(originUrl),
   AUTH_TRUST_HOST: optional(booleanFlag),
   NEXT_PUBLIC_CONVEX_URL: required(httpUrl),
   CONVEX_SITE_URL: required(issuerUrl),
@@ -115,13 +149,21 @@ const schema = z.object({
   DEMO_OIDC_CLIENT_ID: optional(z.string()),
   DEMO_OIDC_CLIENT_SECRET: optional(z.string()),
   ADMIN_EMAILS: optional(emailList),
+  ALLOW_DEV_SIGN_IN: optional(booleanFlag),
+  TRUSTED_PROXY_HOPS: optional(proxyHops),
+  CLIENT_IP_HEADER: optional(headerName),
+  NODE_ENV: optional(z.string()),
 });
 
 type ParsedVariables = z.output<typeof schema>;
 
-export type ServerEnv = Omit<ParsedVariables, "ADMIN_EMAILS"> & {
+export type ServerEnv = Omit<ParsedVariables, "ADMIN_EMAILS" | "AUTH_URL"> & {
+  /** The app's one origin (AUTH_URL without a trailing slash). */
+  AUTH_URL: string;
   /** Lower-cased admin addresses; empty when unset. */
   ADMIN_EMAILS: string[];
+  /** Where the client's IP comes from (see lib/device.ts `clientIp`). */
+  clientIp: { hops: number } | { header: string };
   /**
    * Which sign-in methods are configured. A provider is on only when all of its
    * variables are set; setting only some of them is an error (see parseServerEnv).
@@ -167,6 +209,58 @@ const GROUPS: EnvName[][] = [
   ["AUTH_RESEND_KEY", "EMAIL_FROM"],
 ];
 
+/** Variables that turn on a sign-in which trusts anyone: dev and tests only. */
+const DEV_SIGN_IN: EnvName[] = [
+  "DEMO_OIDC_ISSUER",
+  "DEMO_OIDC_CLIENT_ID",
+  "DEMO_OIDC_CLIENT_SECRET",
+  "RESEND_BASE_URL",
+];
+
+/** Rules across variables, on values that parsed. */
+function crossChecks(env: ParsedVariables, source: Record<string, string | undefined>) {
+  const problems: Array<[EnvName, string]> = [];
+  const is = (name: EnvName) => (source[name] ?? "") !== "";
+  const https = new URL(env.AUTH_URL).protocol === "https:";
+  if (env.NODE_ENV === "production" && !https && !isLoopbackUrl(env.AUTH_URL)) {
+    problems.push([
+      "AUTH_URL",
+      `Malformed environment variable AUTH_URL: a production server must use https (plain http only on this machine, e.g. http://localhost:3000) (${DESCRIPTIONS.AUTH_URL}).`,
+    ]);
+  }
+  if (env.AUTH_TRUST_HOST === false) {
+    problems.push([
+      "AUTH_TRUST_HOST",
+      "AUTH_TRUST_HOST=false would make Auth.js refuse every request; remove it: the app builds every URL on AUTH_URL and never trusts the Host header.",
+    ]);
+  }
+  const devSet = DEV_SIGN_IN.filter(is);
+  if (devSet.length > 0 && env.ALLOW_DEV_SIGN_IN !== true) {
+    problems.push([
+      devSet[0],
+      `${devSet.join(", ")} ${devSet.length === 1 ? "turns" : "turn"} on the dev-only sign-in, which signs anyone in: remove ${devSet.length === 1 ? "it" : "them"}, or set ALLOW_DEV_SIGN_IN=1 on a developer's machine (never in production).`,
+    ]);
+  }
+  if (env.ALLOW_DEV_SIGN_IN === true) {
+    for (const name of ["AUTH_URL", "DEMO_OIDC_ISSUER", "RESEND_BASE_URL"] as const) {
+      const url = env[name];
+      if (url !== undefined && !isLoopbackUrl(url)) {
+        problems.push([
+          name,
+          `Malformed environment variable ${name}: with ALLOW_DEV_SIGN_IN on it must point at this machine (localhost or 127.0.0.1), not ${new URL(url).host}.`,
+        ]);
+      }
+    }
+  }
+  if (env.TRUSTED_PROXY_HOPS !== undefined && env.CLIENT_IP_HEADER !== undefined) {
+    problems.push([
+      "CLIENT_IP_HEADER",
+      "Set one of TRUSTED_PROXY_HOPS and CLIENT_IP_HEADER, not both: they are two ways of saying where the client's IP comes from.",
+    ]);
+  }
+  return problems;
+}
+
 /**
  * Parse and check the server variables. Throws an EnvError whose message is one
  * line listing every problem found ("Missing environment variable X: what it is.").
@@ -202,6 +296,7 @@ export function parseServerEnv(
       ]);
     }
   }
+  if (result.success) problems.push(...crossChecks(result.data, source));
   if (problems.length > 0 || !result.success) {
     throw new EnvError(
       problems.map(([, line]) => line).join(" "),
@@ -211,7 +306,12 @@ export function parseServerEnv(
   const env = result.data;
   return {
     ...env,
+    AUTH_URL: env.AUTH_URL,
     ADMIN_EMAILS: env.ADMIN_EMAILS ?? [],
+    clientIp:
+      env.CLIENT_IP_HEADER !== undefined
+        ? { header: env.CLIENT_IP_HEADER }
+        : { hops: env.TRUSTED_PROXY_HOPS ?? 0 },
     providers: {
       github:
         env.AUTH_GITHUB_ID && env.AUTH_GITHUB_SECRET

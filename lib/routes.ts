@@ -6,6 +6,8 @@ export { DEFAULT_AFTER_SIGN_IN } from "./validations/auth";
 
 /** Request header set by middleware.ts: the path + query being requested. */
 export const RETURN_TO_HEADER = "x-return-to";
+/** Request header set by middleware.ts: this response's CSP nonce, for inline scripts. */
+export const NONCE_HEADER = "x-nonce";
 
 /** The sign-in URL that comes back to `returnTo` afterwards. */
 export function signInUrl(returnTo: string, notice?: string): string {

@@ -5,10 +5,10 @@
 //                              [--new-keys] [--admin-emails a@x.com,b@y.com]
 //
 // Values come from the env file (default `.env.convex.local`, written by dev/setup-env.ts).
-// `--new-keys` (or a missing value) generates a fresh key pair and adapter secret instead, and
-// writes their Next.js half (CONVEX_AUTH_PRIVATE_KEY, CONVEX_AUTH_ADAPTER_SECRET) to the
-// git-ignored `.dev/production-next.env` for you to copy to the Next.js host: a production
-// deployment should not reuse the development keys.
+// `--new-keys`, `--prod` (always) or a missing value generates a fresh key pair and adapter
+// secret instead, and writes their Next.js half (CONVEX_AUTH_PRIVATE_KEY,
+// CONVEX_AUTH_ADAPTER_SECRET) to the git-ignored `.dev/production-next.env` for you to copy to
+// the Next.js host. `--prod` refuses demo or reserved admin addresses (scripts/env-push-plan.ts).
 // Values are piped to the CLI on stdin, so secrets stay out of the process list and a value
 // starting with "-" is not mistaken for a flag.
 import { spawnSync } from "node:child_process";
@@ -17,13 +17,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import {
-  DEMO_ADMIN_EMAILS,
-  formatEnvLine,
-  generateConvexAuthKeys,
-  parseEnvFile,
-  randomSecret,
-} from "../dev/setup-env";
+import { formatEnvLine, parseEnvFile } from "../dev/setup-env";
+import { planEnvPush, type Assignment } from "./env-push-plan";
 
 const rootDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -37,62 +32,17 @@ const { values } = parseArgs({
   },
 });
 
-interface Assignment {
-  name: string;
-  value: string;
-  /** Secrets are masked in what we print. */
-  secret: boolean;
-}
-
-async function plan(): Promise<{
-  assignments: Assignment[];
-  nextSide: Record<string, string>;
-}> {
+async function plan() {
   const envPath = resolve(rootDir, values["env-file"]);
-  const fileEnv = existsSync(envPath)
-    ? parseEnvFile(readFileSync(envPath, "utf8"))
-    : {};
-  const nextSide: Record<string, string> = {};
-
-  let jwks = values["new-keys"] ? undefined : fileEnv.JWKS;
-  if (!jwks) {
-    const keys = await generateConvexAuthKeys();
-    jwks = keys.jwks;
-    nextSide.CONVEX_AUTH_PRIVATE_KEY = keys.privateKeyPem;
-  }
-  let adapterSecret = values["new-keys"]
-    ? undefined
-    : fileEnv.CONVEX_AUTH_ADAPTER_SECRET;
-  if (!adapterSecret) {
-    adapterSecret = randomSecret();
-    nextSide.CONVEX_AUTH_ADAPTER_SECRET = adapterSecret;
-  }
-  const adminEmails =
-    values["admin-emails"] ??
-    fileEnv.ADMIN_EMAILS ??
-    process.env.ADMIN_EMAILS ??
-    "";
-
-  const assignments: Assignment[] = [
-    { name: "JWKS", value: jwks, secret: false },
-    { name: "CONVEX_AUTH_ADAPTER_SECRET", value: adapterSecret, secret: true },
-  ];
-  if (adminEmails)
-    assignments.push({
-      name: "ADMIN_EMAILS",
-      value: adminEmails,
-      secret: false,
-    });
-  else
-    console.warn(
-      "ADMIN_EMAILS: not set (pass --admin-emails); the deployment will have no admins.",
-    );
-  if (adminEmails === DEMO_ADMIN_EMAILS) {
-    console.warn(
-      `ADMIN_EMAILS is the demo value ${DEMO_ADMIN_EMAILS}; pass --admin-emails for a real deployment.`,
-    );
-  }
-  return { assignments, nextSide };
+  const fileEnv = existsSync(envPath) ? parseEnvFile(readFileSync(envPath, "utf8")) : {};
+  const result = await planEnvPush({
+    fileEnv,
+    prod: values.prod,
+    newKeys: values["new-keys"],
+    adminEmails: values["admin-emails"] ?? fileEnv.ADMIN_EMAILS ?? process.env.ADMIN_EMAILS ?? "",
+  });
+  for (const warning of result.warnings) console.warn(warning);
+  return result;
 }
 
 function shown(a: Assignment): string {
@@ -151,6 +101,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
+    // A refusal or a failed step: its message says it all.
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   },

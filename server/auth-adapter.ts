@@ -28,7 +28,7 @@ import { headers } from "next/headers";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
 import { LAST_SEEN_INTERVAL_MS } from "@/convex/shared/limits";
-import { clientIp, describeDevice, platformHints } from "@/lib/device";
+import { clientIp, describeDevice, platformHints, type ClientIpTrust } from "@/lib/device";
 import { getServerEnv } from "@/lib/env";
 /** User agents are stored for support; anything longer is not a real browser's. */
 const MAX_USER_AGENT = 512;
@@ -38,6 +38,8 @@ export type ConvexAdapterOptions = {
   url?: string;
   /** Default CONVEX_AUTH_ADAPTER_SECRET. */
   secret?: string;
+  /** Which headers say the client's IP; default from TRUSTED_PROXY_HOPS / CLIENT_IP_HEADER. */
+  clientIpTrust?: ClientIpTrust;
 };
 
 /**
@@ -252,7 +254,7 @@ function accountFieldsOf(account: AdapterAccount) {
 }
 
 /** What we can tell about the requesting device; nothing outside a request. */
-async function currentDevice() {
+async function currentDevice(trust: ClientIpTrust | undefined) {
   try {
     const requestHeaders = await headers();
     const userAgent = requestHeaders.get("user-agent");
@@ -262,7 +264,7 @@ async function currentDevice() {
       browser: device.browser ?? undefined,
       os: device.os ?? undefined,
       deviceType: device.deviceType,
-      ip: clientIp(requestHeaders) ?? undefined,
+      ip: clientIp(requestHeaders, trust ?? getServerEnv().clientIp) ?? undefined,
     });
   } catch {
     // Outside a request scope (scripts, tests) there is no device to record.
@@ -270,9 +272,9 @@ async function currentDevice() {
   }
 }
 
-async function currentIp(): Promise<string | null> {
+async function currentIp(trust: ClientIpTrust | undefined): Promise<string | null> {
   try {
-    return clientIp(await headers());
+    return clientIp(await headers(), trust ?? getServerEnv().clientIp);
   } catch {
     return null;
   }
@@ -363,7 +365,7 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
           sessionToken,
           userId: userId as Id<"users">,
           expires: toMs(expires),
-          ...(await currentDevice()),
+          ...(await currentDevice(options.clientIpTrust)),
         }),
       );
     },
@@ -489,7 +491,7 @@ export async function touchSessionIfStale(
   if (now - last < LAST_SEEN_INTERVAL_MS) return false;
   try {
     const { client, secret } = resolve(options);
-    const ip = options.ip === undefined ? await currentIp() : options.ip;
+    const ip = options.ip === undefined ? await currentIp(options.clientIpTrust) : options.ip;
     return await mutate(
       client,
       api.authAdapter.touchSession,

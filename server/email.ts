@@ -3,7 +3,6 @@
 // RESEND_BASE_URL when set, so in dev the same code path reaches the local mail catcher
 // instead of api.resend.com.
 import "server-only";
-import { headers } from "next/headers";
 import { createElement, type ReactElement } from "react";
 import { Resend } from "resend";
 import { MagicLinkEmail } from "@/emails/MagicLinkEmail";
@@ -65,14 +64,9 @@ export async function sendEmail({ to, subject, react }: SendEmailInput): Promise
   return { id: result.data.id };
 }
 
-/**
- * An absolute link into the app for an e-mail: on AUTH_URL when set, else on the host
- * of the current request. Call it during the request (not in `after`).
- */
-export async function linkTo(path: string): Promise<string> {
-  const base =
-    getServerEnv().AUTH_URL ?? `https://${(await headers()).get("host") ?? "localhost"}`;
-  return new URL(path, base).toString();
+/** An absolute link into the app for an e-mail: always on AUTH_URL, never on a request's Host. */
+export function linkTo(path: string): string {
+  return new URL(path, getServerEnv().AUTH_URL).toString();
 }
 
 /** The e-mail sign-in link (Auth.js makes the URL and the token). */

@@ -79,6 +79,8 @@ beforeAll(async () => {
   adapter = ConvexAdapter({
     url: backend.url,
     secret: SECRET,
+    // Two proxies we run: the outer one appended the client's address, the inner one its own.
+    clientIpTrust: { hops: 2 },
   }) as Required<Adapter>;
 }, 120_000);
 

@@ -42,6 +42,7 @@ describe("layer rules", () => {
     ["convex/carts.ts", "@/lib/money", /deployed on its own/],
     ["convex/lib/carts.ts", "../../lib/money", /deployed on its own/],
     ["middleware.ts", "@/server/session", /layer above/],
+    ["components/shop/cart.ts", "zod", /jitless/],
   ])("%s may not import %s", async (file, specifier, reason) => {
     const messages = await refusals(file, specifier);
     expect(messages.length, `no refusal for ${specifier} in ${file}`).toBeGreaterThan(0);

@@ -5,21 +5,16 @@
 import { useMutation } from "convex/react";
 import { signOut } from "next-auth/react";
 import { useId } from "react";
-import { z } from "zod";
 import { deviceName } from "@/convex/shared/devices";
 import { REVOKE_REASON_MAX } from "@/convex/shared/limits";
 import { expectSignOut } from "@/components/SessionWatch";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { UserFacingError } from "@/components/ui/FormDialog";
 import { inputClasses } from "@/components/ui/Input";
+import { revokeReasonSchema } from "@/lib/validations/admin";
 import { api } from "@/convex/_generated/api";
 import { appErrorData, ErrorCode } from "@/convex/errors";
 import type { AdminSession } from "./useAdminSessions";
-
-const reasonSchema = z
-  .string()
-  .trim()
-  .max(REVOKE_REASON_MAX, { error: `Keep the reason under ${REVOKE_REASON_MAX} characters.` });
 
 function whose(session: AdminSession): string {
   return `${deviceName(session)} of ${session.email ?? "this user"}`;
@@ -40,7 +35,7 @@ export function RevokeSessionDialog({
 
   const revoke = async (form: FormData) => {
     if (!target) return;
-    const parsed = reasonSchema.safeParse(form.get("reason") ?? "");
+    const parsed = revokeReasonSchema.safeParse(form.get("reason") ?? "");
     if (!parsed.success) {
       throw new UserFacingError(parsed.error.issues[0]?.message ?? "Check the reason.");
     }

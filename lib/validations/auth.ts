@@ -1,6 +1,6 @@
 // Input rules for sign-in: the e-mail form and the return URL after sign-in. Shared by
 // the server actions and tests so the messages a user sees are defined once.
-import { z } from "zod";
+import { z } from "./zod";
 
 export const EMAIL_ERROR = "Enter a valid e-mail address like name@example.com";
 

@@ -3,7 +3,7 @@
 // Convex `orders.checkout` mutation checks the same rules again (it is the authority)
 // and reports its own field keys ("shipping.city", "card.number"), which
 // `formFieldOf` maps back to these names.
-import { z } from "zod";
+import { z } from "./zod";
 import { cardDigits, expiryEnd, isCardNumber } from "@/convex/shared/cards";
 import { CHECKOUT_IDEMPOTENCY_KEY_MAX, SHIPPING_FIELDS } from "@/convex/shared/limits";
 

@@ -1,5 +1,5 @@
 // Turning a failed zod parse into what a form shows: one message per field.
-import type { z } from "zod";
+import type { z } from "./zod";
 
 /** The first message per field of a failed parse, keyed by input name ("form" for the whole). */
 export function fieldErrors(error: z.ZodError): Record<string, string> {

@@ -2,7 +2,7 @@
 // the store's currency ("12.50", or "1800" for JPY) and becomes integer minor units;
 // stock is a whole number. The Convex `products.create`/`update` mutations check the
 // same limits again (they are the authority); field names match their arguments.
-import { z } from "zod";
+import { z } from "./zod";
 import {
   PRODUCT_CATEGORY_MAX,
   PRODUCT_DESCRIPTION_MAX,

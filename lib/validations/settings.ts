@@ -2,7 +2,7 @@
 // settings page, the rename dialogs and their tests. Convex checks the same limits
 // again (convex/settings.ts, convex/sessions.ts `rename`); these give the user the
 // message before a round trip.
-import { z } from "zod";
+import { z } from "./zod";
 import { normalizeDeviceLabel } from "@/convex/shared/devices";
 import { DEVICE_LABEL_MAX } from "@/convex/shared/limits";
 

@@ -79,7 +79,7 @@ export async function placeOrder(
     }
   }
 
-  const orderUrl = await linkTo(`/account/orders/${orderId}`);
+  const orderUrl = linkTo(`/account/orders/${orderId}`);
   const { email, name } = convex.session.user;
   // After the response: the order stands whether or not the e-mail goes out.
   after(async () => {
