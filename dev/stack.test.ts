@@ -1,11 +1,14 @@
 // The service stack as the e2e harness uses it: separate env dir, every service reachable at the
-// URLs handed to Next.js, the demo OIDC client in the env accepted by the provider, one clear
-// error for a busy port.
+// URLs handed to Next.js, the demo OIDC client in the env accepted by the provider, the data
+// browser masking what Auth.js stores, one clear error for a busy port.
+import { randomUUID } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ConvexHttpClient } from "convex/browser";
+import { anyApi } from "convex/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   PortInUseError,
@@ -91,6 +94,33 @@ describe("startServices", () => {
   it("serves the local backend at the Convex URL", async () => {
     const res = await fetch(services.convexUrl);
     expect(res.status).toBeLessThan(500);
+  });
+
+  it("never shows a stored session token in the data browser", async () => {
+    // Stored the way Auth.js stores one: through the adapter functions, with the adapter secret.
+    const convex = new ConvexHttpClient(services.convexUrl);
+    const secret = services.convexEnv.CONVEX_AUTH_ADAPTER_SECRET;
+    const user = (await convex.mutation(anyApi.authAdapter.createUser, {
+      secret,
+      email: `masking-${randomUUID()}@example.com`,
+    })) as { id: string };
+    const sessionToken = randomUUID();
+    const session = (await convex.mutation(anyApi.authAdapter.createSession, {
+      secret,
+      sessionToken,
+      userId: user.id,
+      expires: Date.now() + 60_000,
+    })) as { sessionId: string };
+    const pages = await Promise.all(
+      [
+        "/",
+        "/?table=sessions",
+        `/?table=sessions&id=${encodeURIComponent(session.sessionId)}`,
+      ].map(async (path) => (await fetch(`${services.convexUrl}${path}`)).text()),
+    );
+    expect(pages[1]).toContain(session.sessionId);
+    expect(pages[2]).toContain(`••••${sessionToken.slice(-4)}`);
+    for (const page of pages) expect(page).not.toContain(sessionToken);
   });
 });
 

@@ -1,6 +1,6 @@
 // `npm run dev`: the whole app offline with one command. Starts the service stack (dev/stack.ts)
-// on the dev ports, then `next dev` with the generated env; prefixes every line with its source
-// ([convex] [oidc] [mail] [next]); Ctrl-C or SIGTERM stops everything together.
+// on the dev ports, then `next dev` on 127.0.0.1 with the generated env; prefixes every line with
+// its source ([convex] [oidc] [mail] [next]); Ctrl-C or SIGTERM stops everything together.
 //   npm run dev [-- --reset]    --reset: start from an empty database and mailbox
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
@@ -102,6 +102,7 @@ interceptStray(process.stderr, "err");
 const { assertPortFree, DEV_PORTS, PortInUseError, startServices } =
   await import("./stack");
 const appUrl = `http://localhost:${DEV_PORTS.app}`;
+const NEXT_DEV_HOST = "127.0.0.1";
 
 // ---------------------------------------------------------------------------------------------
 
@@ -215,9 +216,13 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
+  // Loopback only (next dev listens on every interface by default): the dev server runs with
+  // the generated secrets and the demo sign-in, so nothing on the network may reach it. 127.0.0.1
+  // rather than `localhost`, which may resolve to ::1 alone; browsers opening
+  // http://localhost:3000 try 127.0.0.1 too.
   next = spawn(
     process.execPath,
-    [nextBin(), "dev", "-p", String(DEV_PORTS.app)],
+    [nextBin(), "dev", "-H", NEXT_DEV_HOST, "-p", String(DEV_PORTS.app)],
     {
       cwd: rootDir,
       env: {

@@ -1,9 +1,33 @@
 // Read-only data browser served at the deployment URL's root: tables with counts, a table's
 // documents newest first, and one document's fields. Plain server-rendered HTML, no scripts.
+// Credential columns are masked: the page is for looking at data, not for lifting sessions.
 import { convexToJson, type Value } from "convex/values";
 import type { Engine } from "./engine";
 
 const PAGE_SIZE = 100;
+
+// Bearer credentials Auth.js keeps in Convex: `sessions.sessionToken` is the session cookie's
+// value, `accounts.access_token` / `refresh_token` / `id_token` act as the user at the provider,
+// `verificationTokens.token` (a hash of the e-mailed one) is no one's business either. Matched by
+// field name in every table, so a new `…Token`, `…_token`, `…Secret` or `…Password` column is
+// hidden without anyone remembering to list it here (`token_type` and ids are not).
+const CREDENTIAL_FIELD = /(token|secret|password)$/i;
+const SHOWN_SUFFIX = 4;
+
+/** `••••` plus the last 4 characters of a long string (enough to match a cookie), else `••••`. */
+export function maskCredential(value: Value): Value {
+  if (value === null) return null;
+  return typeof value === "string" && value.length >= 16
+    ? `••••${value.slice(-SHOWN_SUFFIX)}`
+    : "••••";
+}
+
+/** The document as the data browser may show it: credential fields masked. */
+export function maskDocument(doc: Record<string, Value>): Record<string, Value> {
+  return Object.fromEntries(
+    Object.entries(doc).map(([k, v]) => [k, CREDENTIAL_FIELD.test(k) ? maskCredential(v) : v]),
+  );
+}
 
 function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -39,6 +63,7 @@ export function renderBrowser(engine: Engine, params: URLSearchParams): string {
   }
   const docs = engine
     .documents(table)
+    .map(maskDocument)
     .sort((a, b) => (b._creationTime as number) - (a._creationTime as number));
   if (id !== null) {
     const doc = docs.find((d) => d._id === id);

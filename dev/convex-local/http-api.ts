@@ -1,10 +1,12 @@
 // HTTP side of the local backend. Deployment port: the JSON API `ConvexHttpClient` uses
 // (/api/query, /api/query_ts, /api/query_at_ts, /api/mutation, /api/action, /api/function),
-// the version probe, and the read-only data browser at `/` (loopback only).
+// the version probe, and the local tools: the read-only data browser at `/` and `/_local/status`
+// (for this machine only, by connection and Host header, and without CORS; dev/loopback.ts).
 // Site port: HTTP actions from `convex/http.ts`.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { UserIdentity } from "convex/server";
 import type { JSONValue } from "convex/values";
+import { refuseNonLoopback } from "../loopback";
 import { AuthFailure, type TokenVerifier } from "./auth";
 import { renderBrowser } from "./browser";
 import { describeError, type Engine, type FunctionKind } from "./engine";
@@ -65,15 +67,6 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-export function isLoopback(address: string | undefined): boolean {
-  return (
-    address === "127.0.0.1" ||
-    address === "::1" ||
-    address === "::ffff:127.0.0.1" ||
-    address === undefined
-  );
-}
-
 export type ReloadStatus = {
   reloads: number;
   lastError: string | null;
@@ -118,10 +111,25 @@ const FUNCTION_ENDPOINTS: Record<string, FunctionKind | "any"> = {
   "/api/function": "any",
 };
 
+// Local tools rather than Convex's protocol: they show every document (and call counts, build
+// errors) without auth, so unlike `/api/...` they get no CORS headers (another site's page must
+// not read them) and answer only requests from and for this machine (DNS rebinding).
+const LOCAL_TOOL_ROUTES = new Set(["/", "/browser", "/_local/status"]);
+
+const BROWSER_HEADERS = {
+  "Content-Type": "text/html; charset=utf-8",
+  "Cache-Control": "no-store",
+  "Content-Security-Policy":
+    "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; form-action 'none'",
+  "X-Content-Type-Options": "nosniff",
+};
+
 export function deploymentHandler(ctx: ApiContext) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    cors(res);
     const url = new URL(req.url ?? "/", "http://local");
+    const localTool = LOCAL_TOOL_ROUTES.has(url.pathname);
+    if (localTool && refuseNonLoopback(req, res)) return;
+    if (!localTool) cors(res);
     try {
       if (req.method === "OPTIONS") {
         res.writeHead(204);
@@ -149,10 +157,7 @@ export function deploymentHandler(ctx: ApiContext) {
         return;
       }
       if (req.method === "GET" && (url.pathname === "/" || url.pathname === "/browser")) {
-        if (!isLoopback(req.socket.remoteAddress)) {
-          throw new HttpError(403, "Forbidden", "The data browser is only served on loopback");
-        }
-        res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+        res.writeHead(200, BROWSER_HEADERS);
         res.end(renderBrowser(ctx.engine, url.searchParams));
         return;
       }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConvexHttpClient } from "convex/browser";
 import { anyApi } from "convex/server";
 import { ConvexError } from "convex/values";
+import { requestWithHost } from "../http-testing";
 import { startTestBackend, type TestBackend } from "./testing";
 
 const api = anyApi;
@@ -236,5 +237,52 @@ describe("HTTP actions and the data browser", () => {
     const id = /href="\/\?table=messages&amp;id=([^"]+)"/.exec(table)?.[1];
     const doc = await (await fetch(`${backend.url}/?table=messages&id=${id}`)).text();
     expect(doc).toContain("zed");
+  });
+});
+
+describe("the data browser and DNS rebinding", () => {
+  const port = () => new URL(backend.url).port;
+
+  it.each(["evil.example", "evil.example:3210", "127.0.0.1.evil.example"])(
+    "refuses Host %s on the data browser and /_local/status with one plain-text line",
+    async (host) => {
+      for (const path of ["/", "/browser", "/?table=messages", "/_local/status"]) {
+        const res = await requestWithHost(backend.url, host, path);
+        expect(res.status, path).toBe(403);
+        expect(res.headers["content-type"]).toBe("text/plain; charset=utf-8");
+        expect(res.body).toMatch(/^Refused: Host .* is not a loopback name[^\n]*\n$/);
+        expect(res.body).not.toContain("welcome");
+      }
+    },
+  );
+
+  it("serves localhost:<port> and 127.0.0.1:<port>", async () => {
+    for (const host of [`localhost:${port()}`, `127.0.0.1:${port()}`]) {
+      const table = await requestWithHost(backend.url, host, "/?table=messages");
+      expect(table.status).toBe(200);
+      expect(table.body).toContain("welcome");
+      expect((await requestWithHost(backend.url, host, "/_local/status")).status).toBe(200);
+    }
+  });
+
+  it("gives the data browser no CORS headers, so another site's page cannot read it", async () => {
+    const origin = { Origin: "http://evil.example" };
+    for (const path of ["/", "/?table=messages", "/_local/status"]) {
+      const res = await fetch(`${backend.url}${path}`, { headers: origin });
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get("access-control-allow-origin"), path).toBeNull();
+    }
+  });
+
+  it("leaves Convex's own endpoints to every Host and origin, as a deployment does", async () => {
+    // The app's browser clients call these cross-origin; auth is the bearer token, not the Host.
+    const query = await requestWithHost(backend.url, "evil.example", "/api/query", {
+      method: "POST",
+      headers: { "content-type": "application/json", Origin: "http://evil.example" },
+      body: JSON.stringify({ path: "messages:count", args: {}, format: "json" }),
+    });
+    expect(query.status).toBe(200);
+    expect(query.headers["access-control-allow-origin"]).toBe("*");
+    expect((await requestWithHost(backend.url, "evil.example", "/version")).status).toBe(200);
   });
 });

@@ -1,7 +1,9 @@
 // The Resend-compatible mail catcher: accepts `POST /emails` (and `/emails/batch`) exactly as the
 // `resend` SDK sends them when `RESEND_BASE_URL` points here, keeps the messages (in memory, and
 // in `storeDir` if given), and shows them on a web page and through a JSON API for tests.
-// Loopback only; a production deployment never sets `RESEND_BASE_URL`, so it is never used there.
+// Loopback only, by bind address and for every request by connection and `Host` header (so a page
+// using DNS rebinding cannot read the caught magic links; dev/loopback.ts). A production
+// deployment never sets `RESEND_BASE_URL`, so it is never used there.
 import { randomUUID } from "node:crypto";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import {
@@ -11,6 +13,7 @@ import {
 } from "node:http";
 import { join } from "node:path";
 import { closeServer, listen, readBody, urlHost } from "../http";
+import { refuseNonLoopback } from "../loopback";
 import {
   isAddressedTo,
   validateEmail,
@@ -286,6 +289,9 @@ export async function startMailCatcher(
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
+    // Every route: the pages and test API show magic links, and `POST /emails` must not take
+    // mail from a rebinding page either.
+    if (refuseNonLoopback(req, res)) return;
     const url = new URL(req.url ?? "/", "http://local");
     const path = url.pathname;
     if (path === "/emails" || path.startsWith("/emails/"))

@@ -2,6 +2,7 @@
 // is in dev) and read back through its JSON API and pages.
 import { Resend } from "resend";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { requestWithHost } from "../http-testing";
 import {
   startMailCatcher,
   type CaughtMessage,
@@ -184,5 +185,78 @@ describe("mail catcher", () => {
       await latestFor("y@example.com")
     ).json()) as CaughtMessage;
     expect(latest.subject).toBe("two");
+  });
+});
+
+describe("mail catcher and DNS rebinding", () => {
+  const send = (host: string, subject: string) =>
+    requestWithHost(catcher.url, host, "/emails", {
+      method: "POST",
+      headers: {
+        authorization: "Bearer re_dev_local",
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({
+        from: "no-reply@demo.shop",
+        to: "ada@example.com",
+        subject,
+        text: "http://localhost:3000/api/auth/callback/resend?token=secret-link",
+      }),
+    });
+  const subjects = async () =>
+    (
+      (await (
+        await fetch(`${catcher.url}/api/messages`)
+      ).json()) as CaughtMessage[]
+    ).map((m) => m.subject);
+
+  it.each(["evil.example", "evil.example:4020", "127.0.0.1.evil.example"])(
+    "refuses Host %s on the pages, the JSON API and the Resend API",
+    async (host) => {
+      const { data } = await resend.emails.send({
+        from: "no-reply@demo.shop",
+        to: "ada@example.com",
+        subject: "Sign in",
+        text: "http://localhost:3000/api/auth/callback/resend?token=secret-link",
+      });
+      for (const path of [
+        "/",
+        `/messages/${data?.id}`,
+        `/messages/${data?.id}/html`,
+        "/api/messages",
+        "/api/messages/latest?to=ada@example.com",
+        `/emails/${data?.id}`,
+      ]) {
+        const res = await requestWithHost(catcher.url, host, path, {
+          headers: { authorization: "Bearer re_dev_local" },
+        });
+        expect(res.status, path).toBe(403);
+        expect(res.headers["content-type"]).toBe("text/plain; charset=utf-8");
+        expect(res.body).toMatch(/^Refused: Host .* is not a loopback name.*\n$/);
+        expect(res.body).not.toContain("secret-link");
+      }
+      expect((await send(host, "forged")).status).toBe(403);
+      const cleared = await requestWithHost(catcher.url, host, "/api/messages", {
+        method: "DELETE",
+      });
+      expect(cleared.status).toBe(403);
+      expect(await subjects()).toEqual(["Sign in"]);
+    },
+  );
+
+  it("serves localhost:<port> and 127.0.0.1:<port>", async () => {
+    const port = new URL(catcher.url).port;
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`]) {
+      expect((await send(host, `via ${host}`)).status).toBe(200);
+      const inbox = await requestWithHost(catcher.url, host, "/");
+      expect(inbox.status).toBe(200);
+      expect(inbox.body).toContain(`via ${host}`);
+      const api = await requestWithHost(catcher.url, host, "/api/messages");
+      expect(api.status).toBe(200);
+    }
+    expect(await subjects()).toEqual([
+      `via 127.0.0.1:${port}`,
+      `via localhost:${port}`,
+    ]);
   });
 });
