@@ -14,6 +14,7 @@ import { LAST_SEEN_INTERVAL_MS } from "@/convex/shared/limits";
 import { DEVICE_TYPE_NAMES } from "@/convex/shared/devices";
 import { clientIp, describeDevice, platformHints } from "@/lib/device";
 import { getServerEnv } from "@/lib/env";
+import { safeAuthRedirect } from "@/lib/validations/auth";
 import {
   ConvexAdapter,
   touchSessionIfStale,
@@ -146,6 +147,9 @@ function authConfig(): NextAuthConfig {
     providers: buildProviders(),
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
     callbacks: {
+      // Every redirect Auth.js makes (callbackUrl on its routes, the cookie, magic links)
+      // goes to a path on this app's origin, checked as the sign-in page checks it.
+      redirect: safeAuthRedirect,
       async session({ session, user }) {
         const sessionId = convexSessionId(session);
         const { token, expiresAt } = await convexTokenForSession(user.id, sessionId);
