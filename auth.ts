@@ -43,11 +43,18 @@ export const MAGIC_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
 export const EMAIL_PROVIDER_ID = "resend";
 export const DEMO_PROVIDER_ID = "demo";
 
+/**
+ * Every OAuth / OIDC provider's `account` callback: the app never calls a provider's API,
+ * so it keeps none of the access, refresh or ID tokens Auth.js would otherwise store in
+ * `accounts`. The link itself (provider, providerAccountId, type, userId) is still stored.
+ */
+const keepNoProviderTokens = (): undefined => undefined;
+
 function buildProviders(): Provider[] {
   const { github, google, email, demoOidc } = getServerEnv().providers;
   const providers: Provider[] = [];
-  if (github) providers.push(GitHub(github));
-  if (google) providers.push(Google(google));
+  if (github) providers.push(GitHub({ ...github, account: keepNoProviderTokens }));
+  if (google) providers.push(Google({ ...google, account: keepNoProviderTokens }));
   if (email) {
     providers.push(
       Resend({
@@ -70,6 +77,7 @@ function buildProviders(): Provider[] {
       name: "Demo sign-in",
       type: "oidc",
       ...demoOidc,
+      account: keepNoProviderTokens,
       // Dev only (never configured in production): lets the demo login and a magic
       // link for the same address reach the same account, as people expect offline.
       allowDangerousEmailAccountLinking: true,
