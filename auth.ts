@@ -14,6 +14,7 @@ import { LAST_SEEN_INTERVAL_MS } from "@/convex/shared/limits";
 import { DEVICE_TYPE_NAMES } from "@/convex/shared/devices";
 import { clientIp, describeDevice, platformHints } from "@/lib/device";
 import { getServerEnv } from "@/lib/env";
+import { safeAuthRedirect } from "@/lib/validations/auth";
 import {
   ConvexAdapter,
   touchSessionIfStale,
@@ -42,11 +43,18 @@ export const MAGIC_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
 export const EMAIL_PROVIDER_ID = "resend";
 export const DEMO_PROVIDER_ID = "demo";
 
+/**
+ * Every OAuth / OIDC provider's `account` callback: the app never calls a provider's API,
+ * so it keeps none of the access, refresh or ID tokens Auth.js would otherwise store in
+ * `accounts`. The link itself (provider, providerAccountId, type, userId) is still stored.
+ */
+const keepNoProviderTokens = (): undefined => undefined;
+
 function buildProviders(): Provider[] {
   const { github, google, email, demoOidc } = getServerEnv().providers;
   const providers: Provider[] = [];
-  if (github) providers.push(GitHub(github));
-  if (google) providers.push(Google(google));
+  if (github) providers.push(GitHub({ ...github, account: keepNoProviderTokens }));
+  if (google) providers.push(Google({ ...google, account: keepNoProviderTokens }));
   if (email) {
     providers.push(
       Resend({
@@ -69,6 +77,7 @@ function buildProviders(): Provider[] {
       name: "Demo sign-in",
       type: "oidc",
       ...demoOidc,
+      account: keepNoProviderTokens,
       // Dev only (never configured in production): lets the demo login and a magic
       // link for the same address reach the same account, as people expect offline.
       allowDangerousEmailAccountLinking: true,
@@ -148,6 +157,9 @@ function authConfig(): NextAuthConfig {
     providers: buildProviders(),
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
     callbacks: {
+      // Every redirect Auth.js makes (callbackUrl on its routes, the cookie, magic links)
+      // goes to a path on this app's origin, checked as the sign-in page checks it.
+      redirect: safeAuthRedirect,
       async session({ session, user }) {
         const sessionId = convexSessionId(session);
         const { token, expiresAt } = await convexTokenForSession(user.id, sessionId);

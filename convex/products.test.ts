@@ -1,6 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { api } from "./_generated/api";
+import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
+import { PRODUCT_IMAGE_INLINE_MAX } from "./shared/limits";
+import { productImageProblem } from "./shared/products";
 import { failure, asDevice as as, newTest, type TestConvex, insertProduct, insertStore } from "./test.setup";
 
 type T = TestConvex;
@@ -218,6 +220,67 @@ describe("staff product management", () => {
       "Keep the name to 120 characters or fewer.",
     );
     expect(await allProducts(t)).toEqual(before);
+  });
+
+  test("an image must be a file in the store's own folder or a small inline raster image; nothing is stored otherwise", async () => {
+    const { t, store1, blueMug, staff1, s1 } = await setup();
+    const s = as(t, staff1, s1);
+    const before = await allProducts(t);
+    const message =
+      "Use an image from /stores/one/… or paste an inline PNG, JPEG, WebP or GIF under 100 KB.";
+    for (const image of [
+      "/stores/two/logo.svg",
+      "/stores/one/../two/logo.svg",
+      "/stores/one/x.svg?v=1",
+      "/stores/one//evil.example/x.svg",
+      "/stores/one/x\\y.svg",
+      "/stores/one/x.html",
+      "/api/health",
+      "//evil.example/x.png",
+      "https://cdn.example.com/x.png",
+      "data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=",
+      `data:image/png;base64,${"A".repeat(PRODUCT_IMAGE_INLINE_MAX)}`,
+    ]) {
+      for (const call of [
+        s.mutation(api.products.create, { storeId: store1, ...newProduct, image }),
+        s.mutation(api.products.update, { storeId: store1, productId: blueMug, ...newProduct, image }),
+      ]) {
+        const error = await failure(call);
+        expect(error.code, image).toBe("INVALID_INPUT");
+        expect(error.fields, image).toEqual({ image: message });
+      }
+    }
+    expect(await allProducts(t)).toEqual(before);
+
+    const inline = "data:image/png;base64,iVBORw0KGgo=";
+    const id = await s.mutation(api.products.create, { storeId: store1, ...newProduct, image: inline });
+    await s.mutation(api.products.update, {
+      storeId: store1,
+      productId: blueMug,
+      ...newProduct,
+      image: " /stores/one/blue-mug.webp ",
+    });
+    const stored = await t.run(async (ctx) => ({
+      created: (await ctx.db.get(id))?.image,
+      updated: (await ctx.db.get(blueMug))?.image,
+    }));
+    expect(stored).toEqual({ created: inline, updated: "/stores/one/blue-mug.webp" });
+  });
+
+  test("every seeded product image and store logo passes the image rule", async () => {
+    const t = newTest();
+    await t.mutation(internal.seed.init, {});
+    const { stores, products } = await t.run(async (ctx) => ({
+      stores: await ctx.db.query("stores").collect(),
+      products: await ctx.db.query("products").collect(),
+    }));
+    expect(products.length).toBeGreaterThan(0);
+    for (const store of stores) {
+      expect(productImageProblem(store.logo, store.slug), store.logo).toBeNull();
+      for (const product of products.filter((p) => p.storeId === store._id)) {
+        expect(productImageProblem(product.image, store.slug), product.image).toBeNull();
+      }
+    }
   });
 
   test("staff of store 2 and customers cannot touch store 1's products; store 1 ids in store 2's calls are refused", async () => {

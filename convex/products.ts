@@ -17,7 +17,7 @@ import {
   PRODUCT_PRICE_MAX_MINOR,
   PRODUCT_STOCK_MAX,
 } from "./shared/limits";
-import { isProductImage, PRODUCT_IMAGE_HINT } from "./shared/products";
+import { productImageProblem } from "./shared/products";
 /** Search results shown at once; a demo catalog is far smaller. */
 const SEARCH_LIMIT = 50;
 const LIST_LIMIT = 500;
@@ -157,7 +157,7 @@ const editableFields = {
   category: v.string(),
   priceMinor: v.number(),
   stock: v.number(),
-  /** Path under `public/` or a data: URI; defaults to the store logo. */
+  /** A file in the store's folder or a small inline image (shared/products.ts); defaults to the store logo. */
   image: v.optional(v.string()),
 };
 
@@ -170,8 +170,14 @@ type EditableInput = {
   image?: string;
 };
 
-/** Trimmed, checked fields, or INVALID_INPUT with a message per bad field. */
-export function checkProductInput(input: EditableInput): Omit<
+/**
+ * Trimmed, checked fields, or INVALID_INPUT with a message per bad field. `storeSlug` is the
+ * store the product belongs to: its image must come from that store's folder.
+ */
+export function checkProductInput(
+  input: EditableInput,
+  storeSlug: string,
+): Omit<
   EditableInput,
   "image"
 > & {
@@ -202,7 +208,8 @@ export function checkProductInput(input: EditableInput): Omit<
   } else if (input.stock > PRODUCT_STOCK_MAX) {
     fields.stock = `Stock can be at most ${PRODUCT_STOCK_MAX.toLocaleString("en")}.`;
   }
-  if (image !== undefined && !isProductImage(image)) fields.image = `${PRODUCT_IMAGE_HINT}.`;
+  const imageProblem = image === undefined ? null : productImageProblem(image, storeSlug);
+  if (imageProblem !== null) fields.image = imageProblem;
   throwIfInvalid(fields);
   return {
     name,
@@ -219,7 +226,7 @@ export const create = staffMutation({
   args: editableFields,
   returns: v.id("products"),
   handler: async (ctx, args): Promise<Id<"products">> => {
-    const checked = checkProductInput(args);
+    const checked = checkProductInput(args, ctx.store.slug);
     return ctx.db.insert("products", {
       ...checked,
       storeId: ctx.store._id,
@@ -235,7 +242,7 @@ export const update = staffMutation({
   returns: v.null(),
   handler: async (ctx, { productId, ...input }) => {
     const product = await requireProductOf(ctx, ctx.store._id, productId);
-    const checked = checkProductInput(input);
+    const checked = checkProductInput(input, ctx.store.slug);
     await ctx.db.patch(product._id, {
       ...checked,
       image: checked.image ?? product.image,

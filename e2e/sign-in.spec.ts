@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { parseEnv } from "node:util";
 import { ConvexHttpClient } from "convex/browser";
 import { api } from "../convex/_generated/api";
+import { subjectForEmail } from "../dev/oidc/index";
 import { expect, latestMail, signInWithDemo, test, uniqueEmail } from "./fixtures";
 import { E2E_APP_URL, E2E_CONVEX_URL } from "./ports";
 
@@ -58,6 +59,25 @@ test("signing in through the demo OpenID provider lands in the account area", as
   await signInWithDemo(page, { email, name: "Dana Demo" });
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole("heading", { name: "Hello, Dana Demo" })).toBeVisible();
+});
+
+test("a demo sign-in links the account but stores none of the provider's tokens", async ({ page }) => {
+  const email = uniqueEmail("tokens");
+  await signInWithDemo(page, { email, name: "Toby Tokens" });
+  await expect(page).toHaveURL(/\/account$/);
+
+  // Read the row as Auth.js would, through the adapter function and its secret.
+  const client = new ConvexHttpClient(E2E_CONVEX_URL);
+  const account = await client.query(api.authAdapter.getAccount, {
+    secret: e2eNextEnv().CONVEX_AUTH_ADAPTER_SECRET!,
+    provider: "demo",
+    providerAccountId: subjectForEmail(email),
+  });
+  expect(account).toMatchObject({ provider: "demo", type: "oidc" });
+  expect(account?.access_token).toBeUndefined();
+  expect(account?.refresh_token).toBeUndefined();
+  expect(account?.id_token).toBeUndefined();
+  expect(Object.keys(account ?? {}).filter((key) => key.endsWith("_token"))).toEqual([]);
 });
 
 test("a magic link from the mail catcher signs in once; reused it is refused with a clear page", async ({ page, devices }) => {

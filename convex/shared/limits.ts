@@ -12,6 +12,10 @@ export const PRODUCT_CATEGORY_MAX = 40;
 /** Upper bounds that keep totals far inside exact integer arithmetic. */
 export const PRODUCT_PRICE_MAX_MINOR = 100_000_000;
 export const PRODUCT_STOCK_MAX = 1_000_000;
+/** A product image given inline (`data:image/…;base64,…`), in characters of the whole URI. */
+export const PRODUCT_IMAGE_INLINE_MAX = 100_000;
+/** A product image given as a file name in the store's folder. */
+export const PRODUCT_IMAGE_FILE_MAX = 100;
 
 /** Shipping address fields at checkout: what to call each one, its length, whether required. */
 export const SHIPPING_FIELDS = {

@@ -10,11 +10,14 @@ import {
   PRODUCT_PRICE_MAX_MINOR,
   PRODUCT_STOCK_MAX,
 } from "@/convex/shared/limits";
-import { isProductImage, PRODUCT_IMAGE_HINT } from "@/convex/shared/products";
+import { productImageProblem } from "@/convex/shared/products";
 import { parseMoney } from "../money";
 
-/** The form schema for a store's currency; output matches the mutation's arguments. */
-export function productFormSchema(currency: string) {
+/**
+ * The form schema for one store: prices in its currency, images from its folder (the
+ * rule and message are convex/shared/products.ts's). Output matches the mutation's arguments.
+ */
+export function productFormSchema({ currency, storeSlug }: { currency: string; storeSlug: string }) {
   return z.object({
     name: z
       .string({ error: "Enter a product name" })
@@ -63,7 +66,10 @@ export function productFormSchema(currency: string) {
       .trim()
       .optional()
       .transform((v) => (v ? v : undefined))
-      .refine((v) => v === undefined || isProductImage(v), { error: PRODUCT_IMAGE_HINT }),
+      .superRefine((v, ctx) => {
+        const problem = v === undefined ? null : productImageProblem(v, storeSlug);
+        if (problem !== null) ctx.addIssue({ code: "custom", message: problem });
+      }),
   });
 }
 

@@ -11,6 +11,7 @@ import { SubmitButton } from "@/components/ui/SubmitButton";
 import { buttonClasses } from "@/components/ui/Button";
 import { inputClasses } from "@/components/ui/Input";
 import type { Id } from "@/convex/_generated/dataModel";
+import { productImageHint } from "@/convex/shared/products";
 import { saveProduct, type StaffTarget } from "./actions";
 import { initialStaffFormState } from "./state";
 
@@ -26,7 +27,7 @@ export type ProductFormValues = {
 const NAME_FIELD: FieldSpec = { label: "Name", name: "name", required: true };
 
 /** The fields after the description; the price is in the store's currency. */
-function detailFields(currency: string): FieldRow[] {
+function detailFields(currency: string, storeSlug: string): FieldRow[] {
   return [
     { label: "Category", name: "category", required: true },
     [
@@ -36,7 +37,7 @@ function detailFields(currency: string): FieldRow[] {
     {
       label: "Image path (optional)",
       name: "image",
-      hint: "A file under /stores/…; empty uses the store logo.",
+      hint: productImageHint(storeSlug),
     },
   ];
 }
@@ -81,7 +82,7 @@ export function ProductForm({
         />
         <FieldError id="product-description-error" error={state.fields.description} />
       </div>
-      <FieldList rows={detailFields(target.currency)} values={values} errors={state.fields} />
+      <FieldList rows={detailFields(target.currency, target.slug)} values={values} errors={state.fields} />
       <div className="flex gap-3 pt-2">
         <SubmitButton pendingLabel="Saving">{submitLabel}</SubmitButton>
         <Link href={`/s/${target.slug}/staff`} className={buttonClasses("secondary", "md")}>

@@ -37,7 +37,9 @@ export async function saveProduct(
       return [name, typeof value === "string" ? value : ""];
     }),
   );
-  const parsed = productFormSchema(target.currency).safeParse(raw);
+  const parsed = productFormSchema({ currency: target.currency, storeSlug: target.slug }).safeParse(
+    raw,
+  );
   if (!parsed.success) {
     return {
       message: "Please fix the highlighted fields.",
