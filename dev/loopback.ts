@@ -5,6 +5,7 @@
 // both come from this machine and name this machine in its `Host` header.
 import { isIPv4 } from "node:net";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { isLoopbackHostname } from "../lib/loopback";
 
 /** The connection comes from this machine: 127.0.0.0/8, ::1, or IPv4-mapped 127.x. */
 export function isLoopbackAddress(address: string | undefined): boolean {
@@ -16,10 +17,6 @@ export function isLoopbackAddress(address: string | undefined): boolean {
 // host[:port], where host is a bracketed IPv6 literal or a DNS name / IPv4 address. Anything else
 // (userinfo, a path, spaces) is not a Host a browser sends.
 const HOST_HEADER = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::\d{1,5})?$/i;
-// `localhost` and `*.localhost` (RFC 6761: always loopback; browsers answer them without DNS, so
-// a rebinding page can never carry such a name).
-const LOCALHOST = /^(?:[a-z0-9-]+\.)*localhost$/;
-const LOOPBACK_V4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
 /**
  * The `Host` header names this machine: `localhost`, `*.localhost`, `127.x.y.z` or `[::1]`, with or
@@ -27,11 +24,9 @@ const LOOPBACK_V4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
  */
 export function isLoopbackHost(host: string | undefined): boolean {
   const match = host === undefined ? null : HOST_HEADER.exec(host);
-  if (!match) return false;
-  const name = match[1].toLowerCase();
-  if (name === "[::1]" || LOCALHOST.test(name)) return true;
-  const v4 = LOOPBACK_V4.exec(name);
-  return v4 !== null && v4.slice(1).every((octet) => Number(octet) <= 255);
+  // `localhost` and `*.localhost` (RFC 6761) are always loopback: browsers answer them without
+  // DNS, so a rebinding page can never carry such a name.
+  return match !== null && isLoopbackHostname(match[1]);
 }
 
 /** Why this request may not be served, or null when it is loopback by connection and by Host. */
