@@ -12,6 +12,7 @@ import { adminMutation, adminQuery, sessionQuery } from "./lib/functions";
 import { endSession, isLive, sessionsOfUser } from "./lib/sessions";
 import { describeDevice } from "./shared/devices";
 import { REVOKE_REASON_MAX } from "./shared/limits";
+import { HIDDEN_CHARACTERS_MESSAGE, hasHiddenCharacters } from "./shared/text";
 
 const DEFAULT_PAGE = 50;
 const MAX_PAGE = 100;
@@ -203,6 +204,11 @@ export const revokeSession = adminMutation({
         `Keep the reason under ${REVOKE_REASON_MAX} characters.`,
         { reason: `At most ${REVOKE_REASON_MAX} characters.` },
       );
+    }
+    if (hasHiddenCharacters(trimmed, { multiline: true })) {
+      throw appError(ErrorCode.INVALID_INPUT, `${HIDDEN_CHARACTERS_MESSAGE}.`, {
+        reason: `${HIDDEN_CHARACTERS_MESSAGE}.`,
+      });
     }
     const target = await ctx.db.get(sessionId);
     if (target === null) {

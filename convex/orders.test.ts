@@ -206,6 +206,19 @@ describe("checkout", () => {
     ]);
     expect(bad.fields?.["card.expiry"]).toBe("This card has expired.");
     expect(await snapshot(t)).toEqual(before);
+
+    // An address that would print differently from what is stored.
+    const spoofed = await failure(
+      a.mutation(api.orders.checkout, {
+        storeId: store1,
+        idempotencyKey: "key-spoofed",
+        shipping: { ...shipping, city: "Spring\u202Edleif", line1: "1\u200B Main St" },
+        card: { number: "4242424242424242", expiry: "12/99", cvc: "123" },
+      }),
+    );
+    expect(Object.keys(spoofed.fields ?? {}).sort()).toEqual(["shipping.city", "shipping.line1"]);
+    expect(spoofed.fields?.["shipping.city"]).toMatch(/invisible or direction-changing/);
+    expect(await snapshot(t)).toEqual(before);
   });
 
   test("the same idempotency key twice gives one order and decrements stock once", async () => {

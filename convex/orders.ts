@@ -16,6 +16,7 @@ import { requireStaffOf, requireStore } from "./lib/stores";
 import { orderFields, orderStatusValidator, shippingFields } from "./schema";
 import { cardDigits, expiryEnd, isCardNumber, isDeclinedTestCard } from "./shared/cards";
 import { CHECKOUT_IDEMPOTENCY_KEY_MAX, SHIPPING_FIELDS } from "./shared/limits";
+import { HIDDEN_CHARACTERS_MESSAGE, hasHiddenCharacters } from "./shared/text";
 
 type Card = { number: string; expiry: string; cvc: string };
 type Shipping = Doc<"orders">["shipping"];
@@ -33,8 +34,9 @@ function checkCheckoutInput(
     const value = shipping[key]?.trim() ?? "";
     if (required && value === "") fields[`shipping.${key}`] = `Enter ${label}.`;
     else if (value.length > max) {
-      fields[`shipping.${key}`] =
-        `Keep ${label} to ${max} characters or fewer.`;
+      fields[`shipping.${key}`] = `Keep ${label} to ${max} characters or fewer.`;
+    } else if (hasHiddenCharacters(value)) {
+      fields[`shipping.${key}`] = `${HIDDEN_CHARACTERS_MESSAGE}.`;
     } else if (value !== "") clean[key] = value;
   }
   const digits = cardDigits(card.number);

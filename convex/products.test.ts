@@ -220,6 +220,19 @@ describe("staff product management", () => {
       "Keep the name to 120 characters or fewer.",
     );
     expect(await allProducts(t)).toEqual(before);
+
+    const hidden = await failure(
+      as(t, staff1, s1).mutation(api.products.create, {
+        storeId: store1,
+        name: "Mug\u202Egpj.exe",
+        description: "Two lines\nare fine\u200B here not",
+        category: "Kitchen",
+        priceMinor: 500,
+        stock: 1,
+      }),
+    );
+    expect(Object.keys(hidden.fields ?? {}).sort()).toEqual(["description", "name"]);
+    expect(await allProducts(t)).toEqual(before);
   });
 
   test("an image must be a file in the store's own folder or a small inline raster image; nothing is stored otherwise", async () => {

@@ -17,6 +17,7 @@ import {
   PRODUCT_PRICE_MAX_MINOR,
   PRODUCT_STOCK_MAX,
 } from "./shared/limits";
+import { HIDDEN_CHARACTERS_MESSAGE, hasHiddenCharacters } from "./shared/text";
 import { productImageProblem } from "./shared/products";
 /** Search results shown at once; a demo catalog is far smaller. */
 const SEARCH_LIMIT = 50;
@@ -191,13 +192,16 @@ export function checkProductInput(
   if (name.length === 0) fields.name = "Enter a product name.";
   else if (name.length > PRODUCT_NAME_MAX)
     fields.name = `Keep the name to ${PRODUCT_NAME_MAX} characters or fewer.`;
+  else if (hasHiddenCharacters(name)) fields.name = `${HIDDEN_CHARACTERS_MESSAGE}.`;
   if (description.length > PRODUCT_DESCRIPTION_MAX) {
     fields.description = `Keep the description to ${PRODUCT_DESCRIPTION_MAX} characters or fewer.`;
+  } else if (hasHiddenCharacters(description, { multiline: true })) {
+    fields.description = `${HIDDEN_CHARACTERS_MESSAGE}.`;
   }
   if (category.length === 0) fields.category = "Enter a category.";
   else if (category.length > PRODUCT_CATEGORY_MAX) {
     fields.category = `Keep the category to ${PRODUCT_CATEGORY_MAX} characters or fewer.`;
-  }
+  } else if (hasHiddenCharacters(category)) fields.category = `${HIDDEN_CHARACTERS_MESSAGE}.`;
   if (!Number.isInteger(input.priceMinor) || input.priceMinor < 0) {
     fields.priceMinor = "Enter a price of zero or more.";
   } else if (input.priceMinor > PRODUCT_PRICE_MAX_MINOR) {

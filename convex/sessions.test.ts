@@ -5,7 +5,7 @@ import { afterEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import schema from "./schema";
-import { asDevice as as, type TestConvex, modules } from "./test.setup";
+import { asDevice as as, failure, type TestConvex, modules } from "./test.setup";
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -382,6 +382,15 @@ describe("rename", () => {
         ?.fields;
     }
     expect(fields?.label).toMatch(/40 characters/);
+    expect(await snapshot(s.t)).toEqual(before);
+
+    // A name that would display as something else (right-to-left override, zero-width space).
+    for (const label of ["Work\u202Epotpal", "Work\u200Blaptop"]) {
+      const error = await failure(
+        laptop.mutation(api.sessions.rename, { sessionId: s.alicePhone, label }),
+      );
+      expect(error.fields?.label).toMatch(/invisible or direction-changing/);
+    }
     expect(await snapshot(s.t)).toEqual(before);
 
     await laptop.mutation(api.sessions.revoke, { sessionId: s.alicePhone });

@@ -36,6 +36,7 @@ import type * as shared_devices from "../shared/devices.js";
 import type * as shared_limits from "../shared/limits.js";
 import type * as shared_products from "../shared/products.js";
 import type * as shared_subject from "../shared/subject.js";
+import type * as shared_text from "../shared/text.js";
 import type * as stores from "../stores.js";
 
 /**
@@ -70,6 +71,7 @@ declare const fullApi: ApiFromModules<{
   "shared/limits": typeof shared_limits;
   "shared/products": typeof shared_products;
   "shared/subject": typeof shared_subject;
+  "shared/text": typeof shared_text;
   stores: typeof stores;
 }>;
 export declare const api: FilterApi<

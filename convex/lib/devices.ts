@@ -6,6 +6,7 @@ import type { Doc, Id } from "../_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { deviceName, normalizeDeviceLabel } from "../shared/devices";
 import { DEVICE_LABEL_MAX } from "../shared/limits";
+import { HIDDEN_CHARACTERS_MESSAGE, hasHiddenCharacters } from "../shared/text";
 import { deviceTypeValidator } from "../schema";
 
 type Reader = Pick<QueryCtx, "db">;
@@ -56,6 +57,7 @@ export function checkDeviceLabel(
   if (name.length > DEVICE_LABEL_MAX) {
     return { error: `Keep the device name to ${DEVICE_LABEL_MAX} characters or fewer.` };
   }
+  if (hasHiddenCharacters(name)) return { error: `${HIDDEN_CHARACTERS_MESSAGE}.` };
   return { label: name === "" ? undefined : name };
 }
 

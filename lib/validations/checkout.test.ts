@@ -81,4 +81,15 @@ describe("checkout form", () => {
     expect(formFieldOf("card.expiry")).toBe("expiry");
     expect(formFieldOf("shipping.postalCode")).toBe("postalCode");
   });
+
+  test("address fields that hide characters are refused, markup is just text", () => {
+    const result = checkoutFormSchema.safeParse({
+      ...valid,
+      city: "Spring\u202Edleif",
+      line1: "<script>alert(1)</script>",
+    });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(Object.keys(fieldErrors(result.error))).toEqual(["city"]);
+  });
 });

@@ -3,7 +3,7 @@
 // Convex `orders.checkout` mutation checks the same rules again (it is the authority)
 // and reports its own field keys ("shipping.city", "card.number"), which
 // `formFieldOf` maps back to these names.
-import { z } from "./zod";
+import { visibleText, z } from "./zod";
 import { cardDigits, expiryEnd, isCardNumber } from "@/convex/shared/cards";
 import { CHECKOUT_IDEMPOTENCY_KEY_MAX, SHIPPING_FIELDS } from "@/convex/shared/limits";
 
@@ -16,22 +16,26 @@ export function expiryInFuture(expiry: string, now: number = Date.now()): boolea
 /** A shipping field with the label and length Convex also enforces. */
 function shippingField(name: keyof typeof SHIPPING_FIELDS) {
   const { label, max } = SHIPPING_FIELDS[name];
-  return z
-    .string({ error: `Enter ${label}` })
-    .trim()
-    .min(1, { error: `Enter ${label}` })
-    .max(max, { error: `Keep ${label} to ${max} characters or fewer` });
+  return visibleText(
+    z
+      .string({ error: `Enter ${label}` })
+      .trim()
+      .min(1, { error: `Enter ${label}` })
+      .max(max, { error: `Keep ${label} to ${max} characters or fewer` }),
+  );
 }
 
 export const shippingSchema = z.object({
   fullName: shippingField("fullName"),
   line1: shippingField("line1"),
-  line2: z
-    .string()
-    .trim()
-    .max(SHIPPING_FIELDS.line2.max, {
-      error: `Keep ${SHIPPING_FIELDS.line2.label} to ${SHIPPING_FIELDS.line2.max} characters or fewer`,
-    })
+  line2: visibleText(
+    z
+      .string()
+      .trim()
+      .max(SHIPPING_FIELDS.line2.max, {
+        error: `Keep ${SHIPPING_FIELDS.line2.label} to ${SHIPPING_FIELDS.line2.max} characters or fewer`,
+      }),
+  )
     .optional()
     .transform((v) => (v ? v : undefined)),
   city: shippingField("city"),

@@ -2,7 +2,7 @@
 // the store's currency ("12.50", or "1800" for JPY) and becomes integer minor units;
 // stock is a whole number. The Convex `products.create`/`update` mutations check the
 // same limits again (they are the authority); field names match their arguments.
-import { z } from "./zod";
+import { visibleText, z } from "./zod";
 import {
   PRODUCT_CATEGORY_MAX,
   PRODUCT_DESCRIPTION_MAX,
@@ -19,27 +19,33 @@ import { parseMoney } from "../money";
  */
 export function productFormSchema({ currency, storeSlug }: { currency: string; storeSlug: string }) {
   return z.object({
-    name: z
-      .string({ error: "Enter a product name" })
-      .trim()
-      .min(1, { error: "Enter a product name" })
-      .max(PRODUCT_NAME_MAX, {
-        error: `Keep the name to ${PRODUCT_NAME_MAX} characters or fewer`,
-      }),
-    description: z
-      .string()
-      .trim()
-      .max(PRODUCT_DESCRIPTION_MAX, {
-        error: `Keep the description to ${PRODUCT_DESCRIPTION_MAX} characters or fewer`,
-      })
-      .default(""),
-    category: z
-      .string({ error: "Enter a category" })
-      .trim()
-      .min(1, { error: "Enter a category" })
-      .max(PRODUCT_CATEGORY_MAX, {
-        error: `Keep the category to ${PRODUCT_CATEGORY_MAX} characters or fewer`,
-      }),
+    name: visibleText(
+      z
+        .string({ error: "Enter a product name" })
+        .trim()
+        .min(1, { error: "Enter a product name" })
+        .max(PRODUCT_NAME_MAX, {
+          error: `Keep the name to ${PRODUCT_NAME_MAX} characters or fewer`,
+        }),
+    ),
+    description: visibleText(
+      z
+        .string()
+        .trim()
+        .max(PRODUCT_DESCRIPTION_MAX, {
+          error: `Keep the description to ${PRODUCT_DESCRIPTION_MAX} characters or fewer`,
+        }),
+      { multiline: true },
+    ).default(""),
+    category: visibleText(
+      z
+        .string({ error: "Enter a category" })
+        .trim()
+        .min(1, { error: "Enter a category" })
+        .max(PRODUCT_CATEGORY_MAX, {
+          error: `Keep the category to ${PRODUCT_CATEGORY_MAX} characters or fewer`,
+        }),
+    ),
     priceMinor: z
       .string({ error: "Enter a price" })
       .trim()

@@ -42,3 +42,9 @@ test("a name of exactly the limit passes, after collapsing spaces", () => {
   const forty = `${"a".repeat(20)}   ${"b".repeat(19)}`;
   expect(deviceLabelSchema.parse(forty)).toHaveLength(DEVICE_LABEL_MAX);
 });
+
+test("a name hiding characters is refused before it reaches Convex", () => {
+  const result = deviceLabelSchema.safeParse("Work\u202Epotpal");
+  expect(result.success).toBe(false);
+  if (!result.success) expect(result.error.issues[0]?.message).toMatch(/invisible/);
+});

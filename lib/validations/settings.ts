@@ -2,7 +2,7 @@
 // settings page, the rename dialogs and their tests. Convex checks the same limits
 // again (convex/settings.ts, convex/sessions.ts `rename`); these give the user the
 // message before a round trip.
-import { z } from "./zod";
+import { visibleText, z } from "./zod";
 import { normalizeDeviceLabel } from "@/convex/shared/devices";
 import { DEVICE_LABEL_MAX } from "@/convex/shared/limits";
 
@@ -30,9 +30,11 @@ export const deviceLabelSchema = z
   .string()
   .transform(normalizeDeviceLabel)
   .pipe(
-    z.string().max(DEVICE_LABEL_MAX, {
-      error: `Keep the device name to ${DEVICE_LABEL_MAX} characters or fewer.`,
-    }),
+    visibleText(
+      z.string().max(DEVICE_LABEL_MAX, {
+        error: `Keep the device name to ${DEVICE_LABEL_MAX} characters or fewer.`,
+      }),
+    ),
   );
 
 export const settingsSchema = z.object({
