@@ -16,6 +16,7 @@ import { clientIp, describeDevice, platformHints } from "@/lib/device";
 import { getServerEnv } from "@/lib/env";
 import { safeAuthRedirect } from "@/lib/validations/auth";
 import {
+  allowMagicLink,
   ConvexAdapter,
   touchSessionIfStale,
   type ConvexAdapterSession,
@@ -37,7 +38,7 @@ declare module "next-auth" {
 }
 
 /** How long an e-mailed sign-in link stays valid (stated in the e-mail). */
-export const MAGIC_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
+export const MAGIC_LINK_MAX_AGE_SECONDS = 15 * 60;
 
 /** Provider ids, shared with the sign-in page. */
 export const EMAIL_PROVIDER_ID = "resend";
@@ -66,7 +67,7 @@ function buildProviders(): Provider[] {
         // while server/email.ts goes through the resend SDK, which honours
         // RESEND_BASE_URL (the local mail catcher in dev).
         async sendVerificationRequest({ identifier, url }) {
-          await sendMagicLink(identifier, url, MAGIC_LINK_MAX_AGE_SECONDS / 3600);
+          await sendMagicLink(identifier, url, MAGIC_LINK_MAX_AGE_SECONDS * 1000);
         },
       }),
     );
@@ -160,6 +161,13 @@ function authConfig(): NextAuthConfig {
       // Every redirect Auth.js makes (callbackUrl on its routes, the cookie, magic links)
       // goes to a path on this app's origin, checked as the sign-in page checks it.
       redirect: safeAuthRedirect,
+      // Runs before a sign-in link is sent (and before every other sign-in): a link counts
+      // against its address, the client's IP and everyone (convex/lib/rateLimits.ts); over
+      // the limit, no e-mail and no token. The answer is the same with or without an account.
+      async signIn({ user, email }) {
+        if (!email?.verificationRequest) return true;
+        return allowMagicLink(user.email ?? "");
+      },
       async session({ session, user }) {
         const sessionId = convexSessionId(session);
         const { token, expiresAt } = await convexTokenForSession(user.id, sessionId);

@@ -7,7 +7,7 @@ import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { isAdminEmail } from "./lib/admins";
 import schema from "./schema";
-import { asDevice as as, modules } from "./test.setup";
+import { asDevice as as, insertProduct, insertStore, modules } from "./test.setup";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -88,6 +88,8 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
+const firstPage = { paginationOpts: { numItems: 50, cursor: null } };
+
 describe("isAdminEmail", () => {
   test("matches listed addresses trimmed and case-insensitively, nothing else", () => {
     expect(isAdminEmail("ADMIN@example.com")).toBe(true);
@@ -116,35 +118,39 @@ describe("authorisation", () => {
     });
   });
 
-  test("a non-admin gets FORBIDDEN from every admin function and changes nothing", async () => {
+  test("a non-admin gets FORBIDDEN from every admin function and changes nothing; refused writes are audited", async () => {
     const s = await setup();
     const alice = as(s.t, s.alice, s.aliceLaptop);
-    const before = await s.t.run(async (ctx) => ({
-      sessions: await ctx.db.query("sessions").collect(),
-      auditLog: await ctx.db.query("auditLog").collect(),
-    }));
+    const sessionsNow = () => s.t.run((ctx) => ctx.db.query("sessions").collect());
+    const before = await sessionsNow();
     expect(
       await errorCode(alice.query(api.admin.sessions, { status: "all" })),
     ).toBe("FORBIDDEN");
-    expect(await errorCode(alice.query(api.admin.auditLog, {}))).toBe(
+    expect(await errorCode(alice.query(api.admin.auditLog, firstPage))).toBe(
       "FORBIDDEN",
     );
     expect(
       await errorCode(
-        alice.mutation(api.admin.revokeSession, { sessionId: s.bobDesk }),
+        alice.action(api.admin.revokeSession, { sessionId: s.bobDesk }),
       ),
     ).toBe("FORBIDDEN");
     // Not even for her own session: the console is for admins only.
     expect(
       await errorCode(
-        alice.mutation(api.admin.revokeSession, { sessionId: s.alicePhone }),
+        alice.action(api.admin.revokeSession, { sessionId: s.alicePhone }),
       ),
     ).toBe("FORBIDDEN");
-    const after = await s.t.run(async (ctx) => ({
-      sessions: await ctx.db.query("sessions").collect(),
-      auditLog: await ctx.db.query("auditLog").collect(),
-    }));
-    expect(after).toEqual(before);
+    expect(await sessionsNow()).toEqual(before);
+    // The attempts themselves are on record, with who made them and from where.
+    const audit = await s.t.run((ctx) => ctx.db.query("auditLog").collect());
+    expect(audit).toHaveLength(2);
+    expect(audit[0]).toMatchObject({
+      action: "admin.refused",
+      actorUserId: s.alice,
+      actorSessionId: s.aliceLaptop,
+      actorEmail: "alice@example.com",
+      targetDescription: "Tried to revoke another user's session without being an admin",
+    });
   });
 
   test("signed-out callers get UNAUTHENTICATED; a revoked admin session gets it too", async () => {
@@ -155,7 +161,7 @@ describe("authorisation", () => {
     await s.t.run((ctx) => ctx.db.delete(s.adminSession));
     expect(
       await errorCode(
-        as(s.t, s.admin, s.adminSession).query(api.admin.auditLog, {}),
+        as(s.t, s.admin, s.adminSession).query(api.admin.auditLog, firstPage),
       ),
     ).toBe("UNAUTHENTICATED");
   });
@@ -163,9 +169,9 @@ describe("authorisation", () => {
   test("removing an address from ADMIN_EMAILS takes effect on the next call", async () => {
     const s = await setup();
     const admin = as(s.t, s.admin, s.adminSession);
-    expect(await admin.query(api.admin.auditLog, {})).toEqual([]);
+    expect((await admin.query(api.admin.auditLog, firstPage)).page).toEqual([]);
     vi.stubEnv("ADMIN_EMAILS", "someone@else.org");
-    expect(await errorCode(admin.query(api.admin.auditLog, {}))).toBe(
+    expect(await errorCode(admin.query(api.admin.auditLog, firstPage))).toBe(
       "FORBIDDEN",
     );
   });
@@ -336,7 +342,7 @@ describe("revokeSession and the audit log", () => {
       status: "active",
     });
 
-    await admin.mutation(api.admin.revokeSession, {
+    await admin.action(api.admin.revokeSession, {
       sessionId: s.alicePhone,
       reason: "  Lost phone ",
     });
@@ -370,31 +376,36 @@ describe("revokeSession and the audit log", () => {
   test("the audit log lists entries newest first with actor and target e-mails", async () => {
     const s = await setup();
     const admin = as(s.t, s.admin, s.adminSession);
-    await admin.mutation(api.admin.revokeSession, { sessionId: s.bobDesk });
-    await admin.mutation(api.admin.revokeSession, { sessionId: s.aliceLaptop });
+    await admin.action(api.admin.revokeSession, { sessionId: s.bobDesk });
+    await admin.action(api.admin.revokeSession, { sessionId: s.aliceLaptop });
 
-    const log = await admin.query(api.admin.auditLog, {});
+    const log = (await admin.query(api.admin.auditLog, firstPage)).page;
     expect(log.map((e) => [e.targetEmail, e.targetSessionId])).toEqual([
       ["alice@example.com", s.aliceLaptop],
       ["bob@shop.test", s.bobDesk],
     ]);
     expect(log[1]).toMatchObject({
       action: "session.revoke",
-      actorEmail: "Admin@Example.com",
+      actorEmail: "admin@example.com",
       actorSessionId: s.adminSession,
       targetDescription: "Firefox 133 on Linux (bob@shop.test)",
       reason: null,
     });
-    expect(await admin.query(api.admin.auditLog, { limit: 1 })).toHaveLength(1);
+    const one = await admin.query(api.admin.auditLog, { paginationOpts: { numItems: 1, cursor: null } });
+    expect(one.page).toHaveLength(1);
+    const next = await admin.query(api.admin.auditLog, {
+      paginationOpts: { numItems: 1, cursor: one.continueCursor },
+    });
+    expect(next.page.map((e) => e.targetEmail)).toEqual(["bob@shop.test"]);
   });
 
   test("an unknown or already ended session is NOT_FOUND and writes no audit row", async () => {
     const s = await setup();
     const admin = as(s.t, s.admin, s.adminSession);
-    await admin.mutation(api.admin.revokeSession, { sessionId: s.bobDesk });
+    await admin.action(api.admin.revokeSession, { sessionId: s.bobDesk });
     expect(
       await errorCode(
-        admin.mutation(api.admin.revokeSession, { sessionId: s.bobDesk }),
+        admin.action(api.admin.revokeSession, { sessionId: s.bobDesk }),
       ),
     ).toBe("NOT_FOUND");
     expect(
@@ -407,12 +418,63 @@ describe("revokeSession and the audit log", () => {
     const admin = as(s.t, s.admin, s.adminSession);
     expect(
       await errorCode(
-        admin.mutation(api.admin.revokeSession, {
+        admin.action(api.admin.revokeSession, {
           sessionId: s.bobDesk,
           reason: "x".repeat(501),
         }),
       ),
     ).toBe("INVALID_INPUT");
     expect(await s.t.run((ctx) => ctx.db.get(s.bobDesk))).not.toBeNull();
+  });
+});
+
+describe("the audit log records what people did, on its own", () => {
+  test("sign-outs, staff changes to products and orders; filtered by kind and actor; it outlives the actor", async () => {
+    const s = await setup();
+    const admin = as(s.t, s.admin, s.adminSession);
+    const { store, mug } = await s.t.run(async (ctx) => {
+      const store = await insertStore(ctx, "audit");
+      const mug = await insertProduct(ctx, store, { name: "Mug", priceMinor: 250, stock: 3 });
+      await ctx.db.insert("memberships", { storeId: store, userId: s.bob, role: "owner" });
+      return { store, mug };
+    });
+    const bob = as(s.t, s.bob, s.bobDesk);
+    await bob.mutation(api.products.update, {
+      storeId: store,
+      productId: mug,
+      name: "Mug",
+      description: "",
+      category: "Things",
+      priceMinor: 300,
+      stock: 10,
+    });
+    await bob.mutation(api.products.archive, { storeId: store, productId: mug });
+    const alice = as(s.t, s.alice, s.aliceLaptop);
+    await alice.mutation(api.sessions.revoke, { sessionId: s.alicePhone });
+    await alice.mutation(api.sessions.revokeOthers, {});
+
+    const all = (await admin.query(api.admin.auditLog, firstPage)).page;
+    expect(all.map((e) => [e.action, e.actorEmail, e.targetDescription])).toEqual([
+      ["session.signOutOthers", "alice@example.com", "0 devices"],
+      ["session.signOutDevice", "alice@example.com", "Safari 18 on iOS"],
+      ["product.archive", "bob@shop.test", "Mug (Store audit)"],
+      ["product.update", "bob@shop.test", "Mug: price 250 → 300, stock 3 → 10 (Store audit)"],
+    ]);
+
+    const onlyBob = await admin.query(api.admin.auditLog, { ...firstPage, actorEmail: " BOB@shop.test " });
+    expect(onlyBob.page.map((e) => e.action)).toEqual(["product.archive", "product.update"]);
+    const onlyUpdates = await admin.query(api.admin.auditLog, { ...firstPage, action: "product.update" });
+    expect(onlyUpdates.page).toHaveLength(1);
+    const bobsUpdates = await admin.query(api.admin.auditLog, {
+      ...firstPage,
+      actorEmail: "bob@shop.test",
+      action: "session.signOutDevice",
+    });
+    expect(bobsUpdates.page).toEqual([]);
+
+    // Bob's account goes; his entries still say it was him.
+    await s.t.run((ctx) => ctx.db.delete(s.bob));
+    const after = await admin.query(api.admin.auditLog, { ...firstPage, action: "product.update" });
+    expect(after.page[0]?.actorEmail).toBe("bob@shop.test");
   });
 });

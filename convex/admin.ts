@@ -1,15 +1,22 @@
 // The admin console: every session of every user, revoking any of them, and the
 // audit log of those revocations. Everything except `me` is behind `adminQuery` /
 // `adminMutation` (FORBIDDEN for non-admins; admins are listed in `ADMIN_EMAILS`).
-import type { PaginationResult } from "convex/server";
+import {
+  paginationOptsValidator,
+  paginationResultValidator,
+  type PaginationResult,
+} from "convex/server";
 import { v } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
-import type { QueryCtx } from "./_generated/server";
-import { appError, ErrorCode } from "./errors";
+import { internal } from "./_generated/api";
+import { action, internalMutation, type QueryCtx } from "./_generated/server";
+import { appError, appErrorData, ErrorCode } from "./errors";
+import { recordAudit } from "./lib/audit";
 import { isAdminEmail } from "./lib/admins";
 import { deviceRowFields, settingsOf, toDevice } from "./lib/devices";
-import { adminMutation, adminQuery, sessionQuery } from "./lib/functions";
-import { endSession, isLive, sessionsOfUser } from "./lib/sessions";
+import { adminQuery, internalAdminMutation, sessionQuery } from "./lib/functions";
+import { endSession, isLive, loadSession, sessionsOfUser } from "./lib/sessions";
+import { auditActionValidator } from "./schema";
 import { describeDevice } from "./shared/devices";
 import { REVOKE_REASON_MAX } from "./shared/limits";
 import { HIDDEN_CHARACTERS_MESSAGE, hasHiddenCharacters } from "./shared/text";
@@ -191,9 +198,28 @@ function describeTarget(
 
 /**
  * End any user's session and record who did it, from which session, and why.
- * Unknown (or already ended) sessions get NOT_FOUND and no audit row.
+ * Unknown (or already ended) sessions get NOT_FOUND and no audit row. An action, so a
+ * refused call can be written to the audit log: the refusal rolls back the mutation that
+ * was refused, then a second one records it.
  */
-export const revokeSession = adminMutation({
+export const revokeSession = action({
+  args: { sessionId: v.id("sessions"), reason: v.optional(v.string()) },
+  returns: v.null(),
+  handler: async (ctx, args): Promise<null> => {
+    try {
+      return await ctx.runMutation(internal.admin.revokeSessionAsAdmin, args);
+    } catch (error) {
+      if (appErrorData(error)?.code === ErrorCode.FORBIDDEN) {
+        await ctx.runMutation(internal.admin.recordRefusal, {
+          attempt: "revoke another user's session",
+        });
+      }
+      throw error;
+    }
+  },
+});
+
+export const revokeSessionAsAdmin = internalAdminMutation({
   args: { sessionId: v.id("sessions"), reason: v.optional(v.string()) },
   returns: v.null(),
   handler: async (ctx, { sessionId, reason }) => {
@@ -216,16 +242,31 @@ export const revokeSession = adminMutation({
     }
     const targetUser = await ctx.db.get(target.userId);
     const settings = await settingsOf(ctx, sessionId);
-    await ctx.db.insert("auditLog", {
+    await recordAudit(ctx, {
       action: "session.revoke",
-      actorUserId: ctx.userId,
-      actorSessionId: ctx.sessionId,
+      actor: ctx,
       targetUserId: target.userId,
       targetSessionId: sessionId,
       targetDescription: describeTarget(target, targetUser, settings?.label),
-      ...(trimmed ? { reason: trimmed } : {}),
+      reason: trimmed || undefined,
     });
     await endSession(ctx, sessionId);
+    return null;
+  },
+});
+
+/** A signed-in non-admin called an admin write: who, from which session, what they tried. */
+export const recordRefusal = internalMutation({
+  args: { attempt: v.string() },
+  returns: v.null(),
+  handler: async (ctx, { attempt }) => {
+    const caller = await loadSession(ctx);
+    if (caller === null) return null;
+    await recordAudit(ctx, {
+      action: "admin.refused",
+      actor: caller,
+      targetDescription: `Tried to ${attempt} without being an admin`,
+    });
     return null;
   },
 });
@@ -234,46 +275,69 @@ export const auditEntryValidator = v.object({
   id: v.id("auditLog"),
   /** When it happened (ms). */
   at: v.number(),
-  action: v.literal("session.revoke"),
+  action: auditActionValidator,
   actorUserId: v.id("users"),
   actorEmail: v.union(v.string(), v.null()),
   actorSessionId: v.id("sessions"),
-  targetUserId: v.id("users"),
+  targetUserId: v.union(v.id("users"), v.null()),
   targetEmail: v.union(v.string(), v.null()),
   /** May no longer exist: that is the point of the entry. */
-  targetSessionId: v.id("sessions"),
+  targetSessionId: v.union(v.id("sessions"), v.null()),
   targetDescription: v.string(),
   reason: v.union(v.string(), v.null()),
 });
 
-/** The newest audit entries first, with actor and target e-mails (bounded, max 200). */
+/**
+ * Audit entries, newest first, one page at a time; optionally only one kind of action
+ * and/or one actor (their e-mail, exactly, any case).
+ */
 export const auditLog = adminQuery({
-  args: { limit: v.optional(v.number()) },
-  returns: v.array(auditEntryValidator),
-  handler: async (ctx, args) => {
-    const limit = checkLimit(args.limit, 200, DEFAULT_PAGE);
-    const rows = await ctx.db.query("auditLog").order("desc").take(limit);
+  args: {
+    paginationOpts: paginationOptsValidator,
+    action: v.optional(auditActionValidator),
+    actorEmail: v.optional(v.string()),
+  },
+  returns: paginationResultValidator(auditEntryValidator),
+  handler: async (ctx, { paginationOpts, action, actorEmail }) => {
+    const numItems = checkLimit(paginationOpts.numItems, MAX_PAGE, DEFAULT_PAGE);
+    const actor = actorEmail?.trim().toLowerCase() || undefined;
+    const audit = ctx.db.query("auditLog");
+    const rows =
+      actor !== undefined && action !== undefined
+        ? audit.withIndex("by_actorEmail_action", (q) =>
+            q.eq("actorEmail", actor).eq("action", action),
+          )
+        : actor !== undefined
+          ? audit.withIndex("by_actorEmail", (q) => q.eq("actorEmail", actor))
+          : action !== undefined
+            ? audit.withIndex("by_action", (q) => q.eq("action", action))
+            : audit;
+    const page = await rows.order("desc").paginate({ ...paginationOpts, numItems });
+    // Entries from before e-mails were stored with them: look the e-mail up now.
     const emails = new Map<Id<"users">, string | null>();
-    const emailOf = async (userId: Id<"users">) => {
-      if (!emails.has(userId)) {
-        emails.set(userId, (await ctx.db.get(userId))?.email ?? null);
-      }
+    const emailOf = async (userId: Id<"users"> | undefined, stored: string | null | undefined) => {
+      if (stored !== undefined) return stored;
+      if (userId === undefined) return null;
+      if (!emails.has(userId)) emails.set(userId, (await ctx.db.get(userId))?.email ?? null);
       return emails.get(userId) ?? null;
     };
-    return Promise.all(
-      rows.map(async (row) => ({
-        id: row._id,
-        at: row._creationTime,
-        action: row.action,
-        actorUserId: row.actorUserId,
-        actorEmail: await emailOf(row.actorUserId),
-        actorSessionId: row.actorSessionId,
-        targetUserId: row.targetUserId,
-        targetEmail: await emailOf(row.targetUserId),
-        targetSessionId: row.targetSessionId,
-        targetDescription: row.targetDescription,
-        reason: row.reason ?? null,
-      })),
-    );
+    return {
+      ...page,
+      page: await Promise.all(
+        page.page.map(async (row) => ({
+          id: row._id,
+          at: row._creationTime,
+          action: row.action,
+          actorUserId: row.actorUserId,
+          actorEmail: await emailOf(row.actorUserId, row.actorEmail),
+          actorSessionId: row.actorSessionId,
+          targetUserId: row.targetUserId ?? null,
+          targetEmail: await emailOf(row.targetUserId, row.targetEmail),
+          targetSessionId: row.targetSessionId ?? null,
+          targetDescription: row.targetDescription,
+          reason: row.reason ?? null,
+        })),
+      ),
+    };
   },
 });

@@ -51,6 +51,7 @@ async function snapshot(t: T) {
     sessions: await ctx.db.query("sessions").collect(),
     verificationTokens: await ctx.db.query("verificationTokens").collect(),
     authenticators: await ctx.db.query("authenticators").collect(),
+    rateLimits: await ctx.db.query("rateLimits").collect(),
     memberships: await ctx.db.query("memberships").collect(),
     cartItems: await ctx.db.query("cartItems").collect(),
     deviceSettings: await ctx.db.query("deviceSettings").collect(),
@@ -751,6 +752,13 @@ describe("the adapter secret", () => {
         a.useVerificationToken,
         { identifier: "alice@example.com", token: "hash-1" },
       ],
+      [
+        "allowMagicLink",
+        "mutation",
+        a.allowMagicLink,
+        { identifier: "alice@example.com", ip: "203.0.113.1" },
+      ],
+      ["magicLinkWait", "query", a.magicLinkWait, { identifier: "alice@example.com" }],
       [
         "createAuthenticator",
         "mutation",

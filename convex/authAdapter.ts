@@ -13,6 +13,7 @@ import type { Doc } from "./_generated/dataModel";
 import type { QueryCtx } from "./_generated/server";
 import { appError, ErrorCode } from "./errors";
 import { adapterMutation, adapterQuery } from "./lib/functions";
+import { consumeAll, peek, type LimitName } from "./lib/rateLimits";
 import { endSession, sessionsOfUser } from "./lib/sessions";
 import {
   accountFields,
@@ -362,6 +363,44 @@ export const touchSession = adapterMutation({
 
 // ---------------------------------------------------------------------------
 // Verification tokens (e-mail sign-in)
+
+const magicLinkArgs = { identifier: v.string(), ip: v.optional(v.string()) };
+
+/** The buckets one sign-in link counts against: its address, the client IP, everyone. */
+function magicLinkBuckets(identifier: string, ip: string | undefined): Array<[LimitName, string]> {
+  return [
+    ["magicLinkPerAddress", identifier.trim().toLowerCase()],
+    ...(ip ? ([["magicLinkPerIp", ip]] as Array<[LimitName, string]>) : []),
+    ["magicLinkGlobal", "everyone"],
+  ];
+}
+
+/**
+ * Called before a sign-in link is sent (auth.ts `signIn` callback): counts it, or refuses
+ * with RATE_LIMITED. The same for every address, with or without an account, so the answer
+ * says nothing about who is registered.
+ */
+export const allowMagicLink = adapterMutation({
+  args: magicLinkArgs,
+  returns: v.null(),
+  handler: async (ctx, { identifier, ip }) => {
+    await consumeAll(ctx, magicLinkBuckets(identifier, ip));
+    return null;
+  },
+});
+
+/** When the next sign-in link for this address and IP could go out, if not now. */
+export const magicLinkWait = adapterQuery({
+  args: magicLinkArgs,
+  returns: v.union(v.null(), v.object({ message: v.string(), retryAt: v.number() })),
+  handler: async (ctx, { identifier, ip }) => {
+    for (const [name, key] of magicLinkBuckets(identifier, ip)) {
+      const wait = await peek(ctx, name, key);
+      if (wait !== null) return wait;
+    }
+    return null;
+  },
+});
 
 export const createVerificationToken = adapterMutation({
   args: verificationTokenFields,

@@ -3,7 +3,7 @@
 // see and copy the carts of their own other live sessions; never anyone else's.
 import { v } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
-import type { QueryCtx } from "./_generated/server";
+import type { MutationCtx } from "./_generated/server";
 import { appError, ErrorCode } from "./errors";
 import {
   cartLine,
@@ -18,6 +18,7 @@ import {
 import { deviceNameOf } from "./lib/devices";
 import { sessionMutation, sessionQuery } from "./lib/functions";
 import { requireSellable, sellableIn } from "./lib/products";
+import { consume } from "./lib/rateLimits";
 import { liveSessionOfUser, type SessionSubject } from "./lib/sessions";
 import { requireStore } from "./lib/stores";
 import { CART_QUANTITY_MAX } from "./shared/limits";
@@ -28,11 +29,12 @@ const lineArgs = {
   quantity: v.number(),
 };
 
-/** The caller's cart in a store, after checking the store exists. */
+/** The caller's cart in a store for a write: the store exists and the device is under its limit. */
 async function ownCart(
-  ctx: Pick<QueryCtx, "db"> & SessionSubject,
+  ctx: Pick<MutationCtx, "db"> & SessionSubject,
   storeId: Id<"stores">,
 ): Promise<{ store: Doc<"stores">; owner: CartOwner }> {
+  await consume(ctx, "cartWritesPerSession", ctx.sessionId);
   const store = await requireStore(ctx, storeId);
   return { store, owner: { sessionId: ctx.sessionId, userId: ctx.userId, storeId } };
 }
@@ -112,7 +114,7 @@ export const clear = sessionMutation({
   args: { storeId: v.id("stores") },
   returns: v.null(),
   handler: async (ctx, { storeId }) => {
-    await requireStore(ctx, storeId);
+    await ownCart(ctx, storeId);
     for (const row of await cartRows(ctx, ctx.sessionId, storeId)) {
       await ctx.db.delete(row._id);
     }

@@ -11,7 +11,8 @@ export const ErrorCode = {
   /** Arguments were well-typed but not acceptable (empty name, negative quantity, ...). */
   INVALID_INPUT: "INVALID_INPUT",
   OUT_OF_STOCK: "OUT_OF_STOCK",
-  PAYMENT_DECLINED: "PAYMENT_DECLINED",
+  /** Too many calls of this kind for now; `retryAt` says when the next one may succeed. */
+  RATE_LIMITED: "RATE_LIMITED",
   /** The adapter secret was missing or wrong. */
   BAD_ADAPTER_SECRET: "BAD_ADAPTER_SECRET",
 } as const;
@@ -23,16 +24,22 @@ export type AppErrorData = {
   message: string;
   /** Per-field messages for form errors, keyed by field name. */
   fields?: Record<string, string>;
+  /** RATE_LIMITED: when (ms since the epoch) trying again can succeed. */
+  retryAt?: number;
 };
 
 export function appError(
   code: ErrorCode,
   message: string,
   fields?: Record<string, string>,
+  retryAt?: number,
 ): ConvexError<AppErrorData> {
-  return new ConvexError<AppErrorData>(
-    fields ? { code, message, fields } : { code, message },
-  );
+  return new ConvexError<AppErrorData>({
+    code,
+    message,
+    ...(fields ? { fields } : {}),
+    ...(retryAt !== undefined ? { retryAt } : {}),
+  });
 }
 
 /** INVALID_INPUT with a message per field, when any field has one. */

@@ -6,16 +6,19 @@
 // them) and remember which device placed them.
 import { v } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
-import type { QueryCtx } from "./_generated/server";
+import type { MutationCtx, QueryCtx } from "./_generated/server";
 import { appError, ErrorCode, throwIfInvalid } from "./errors";
+import { recordAudit } from "./lib/audit";
 import { cartRows, leftMessage } from "./lib/carts";
 import { deviceNameOf } from "./lib/devices";
 import { sessionMutation, sessionQuery, staffQuery } from "./lib/functions";
 import { sellableIn } from "./lib/products";
+import { consume, peek } from "./lib/rateLimits";
 import { requireStaffOf, requireStore } from "./lib/stores";
 import { orderFields, orderStatusValidator, shippingFields } from "./schema";
 import { cardDigits, expiryEnd, isCardNumber, isDeclinedTestCard } from "./shared/cards";
 import { CHECKOUT_IDEMPOTENCY_KEY_MAX, SHIPPING_FIELDS } from "./shared/limits";
+import { orderReference } from "./shared/orders";
 import { HIDDEN_CHARACTERS_MESSAGE, hasHiddenCharacters } from "./shared/text";
 
 type Card = { number: string; expiry: string; cvc: string };
@@ -72,10 +75,11 @@ function checkCheckoutInput(
 }
 
 /**
- * Place an order for this device's cart in a store. Returns the order id; the same
- * `idempotencyKey` again (a double submit or a retry) returns the same order.
- * Errors: INVALID_INPUT (fields `shipping.*`, `card.*`; empty cart), OUT_OF_STOCK
- * (fields keyed by product id), PAYMENT_DECLINED, NOT_FOUND (unknown store).
+ * Place an order for this device's cart in a store. Returns the order id, or
+ * `{ declined, message }` when the payment is refused; the same `idempotencyKey` again (a
+ * double submit or a retry) returns the same order. Errors: INVALID_INPUT (fields
+ * `shipping.*`, `card.*`; empty cart), OUT_OF_STOCK (fields keyed by product id),
+ * RATE_LIMITED (too many attempts or declines), NOT_FOUND (unknown store).
  */
 export const checkout = sessionMutation({
   args: {
@@ -84,7 +88,11 @@ export const checkout = sessionMutation({
     shipping: v.object(shippingFields),
     card: v.object({ number: v.string(), expiry: v.string(), cvc: v.string() }),
   },
-  returns: v.object({ orderId: v.id("orders") }),
+  returns: v.union(
+    v.object({ orderId: v.id("orders") }),
+    /** The payment was refused. Returned, not thrown, so the decline is counted. */
+    v.object({ declined: v.literal(true), message: v.string() }),
+  ),
   handler: async (ctx, { storeId, idempotencyKey, shipping, card }) => {
     const existing = await ctx.db
       .query("orders")
@@ -123,12 +131,20 @@ export const checkout = sessionMutation({
       );
     }
 
+    // Card testing: after a few declines the account waits; every attempt that reaches
+    // the payment counts too.
+    const paused = await peek(ctx, "declinedPaymentsPerUser", ctx.userId);
+    if (paused !== null) throw appError(ErrorCode.RATE_LIMITED, paused.message, undefined, paused.retryAt);
+    await consume(ctx, "checkoutPerUser", ctx.userId);
+
     // The simulated payment: the Luhn check ran above; one test number always declines.
+    // A decline is an answer, not an error, so this transaction commits what it counted.
     if (isDeclinedTestCard(checked.cardDigits)) {
-      throw appError(
-        ErrorCode.PAYMENT_DECLINED,
-        "Your card was declined. Try another card; you have not been charged.",
-      );
+      await consume(ctx, "declinedPaymentsPerUser", ctx.userId);
+      return {
+        declined: true as const,
+        message: "Your card was declined. Try another card; you have not been charged.",
+      };
     }
 
     for (const { row, product } of lines) {
@@ -280,13 +296,29 @@ const NEXT_STATUS: Partial<
  * store gets FORBIDDEN from the staff check, an unknown id NOT_FOUND.
  */
 async function orderForStaff(
-  ctx: Pick<QueryCtx, "db"> & { userId: Id<"users"> },
+  ctx: Pick<MutationCtx, "db"> & { userId: Id<"users"> },
   orderId: Id<"orders">,
 ): Promise<Doc<"orders">> {
   const order = await ctx.db.get(orderId);
   if (order === null) throw appError(ErrorCode.NOT_FOUND, "This order does not exist.");
   await requireStaffOf(ctx, ctx.userId, order.storeId);
+  await consume(ctx, "staffActionsPerUser", ctx.userId);
   return order;
+}
+
+async function recordOrderChange(
+  ctx: Pick<MutationCtx, "db"> & { userId: Id<"users">; sessionId: Id<"sessions"> },
+  order: Doc<"orders">,
+  change: string,
+  action: "order.advance" | "order.cancel",
+) {
+  await recordAudit(ctx, {
+    action,
+    actor: ctx,
+    storeId: order.storeId,
+    targetUserId: order.userId,
+    targetDescription: `Order ${orderReference(order._id)}: ${change}`,
+  });
 }
 
 /** Staff: move an order one step on: placed → packed → shipped → delivered. */
@@ -303,6 +335,7 @@ export const advance = sessionMutation({
       );
     }
     await ctx.db.patch(order._id, { status: next });
+    await recordOrderChange(ctx, order, `${order.status} → ${next}`, "order.advance");
     return { status: next };
   },
 });
@@ -327,6 +360,7 @@ export const cancel = sessionMutation({
         });
     }
     await ctx.db.patch(order._id, { status: "cancelled" });
+    await recordOrderChange(ctx, order, `${order.status} → cancelled`, "order.cancel");
     return { status: "cancelled" as const };
   },
 });

@@ -6,6 +6,7 @@ import { v } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
 import { query } from "./_generated/server";
 import { throwIfInvalid } from "./errors";
+import { recordAudit } from "./lib/audit";
 import { staffMutation, staffQuery } from "./lib/functions";
 import { requireProductOf } from "./lib/products";
 import { requireStore } from "./lib/stores";
@@ -225,18 +226,39 @@ export function checkProductInput(
   };
 }
 
+/** "price 250 → 300, stock 3 → 10": what an edit changed, in minor units, for the audit log. */
+function describeChanges(before: Doc<"products">, after: ReturnType<typeof checkProductInput>) {
+  const changes: string[] = [];
+  for (const field of ["name", "category", "priceMinor", "stock"] as const) {
+    if (before[field] !== after[field]) {
+      const label = field === "priceMinor" ? "price" : field;
+      changes.push(`${label} ${before[field]} → ${after[field]}`);
+    }
+  }
+  if (before.description !== after.description) changes.push("description");
+  if (after.image !== undefined && before.image !== after.image) changes.push("image");
+  return changes.join(", ");
+}
+
 /** Staff: add a product to the store. Returns its id. */
 export const create = staffMutation({
   args: editableFields,
   returns: v.id("products"),
   handler: async (ctx, args): Promise<Id<"products">> => {
     const checked = checkProductInput(args, ctx.store.slug);
-    return ctx.db.insert("products", {
+    const productId = await ctx.db.insert("products", {
       ...checked,
       storeId: ctx.store._id,
       image: checked.image ?? ctx.store.logo,
       archived: false,
     });
+    await recordAudit(ctx, {
+      action: "product.create",
+      actor: ctx,
+      storeId: ctx.store._id,
+      targetDescription: `${checked.name}: price ${checked.priceMinor}, stock ${checked.stock} (${ctx.store.name})`,
+    });
+    return productId;
   },
 });
 
@@ -251,6 +273,12 @@ export const update = staffMutation({
       ...checked,
       image: checked.image ?? product.image,
     });
+    await recordAudit(ctx, {
+      action: "product.update",
+      actor: ctx,
+      storeId: ctx.store._id,
+      targetDescription: `${product.name}: ${describeChanges(product, checked) || "saved unchanged"} (${ctx.store.name})`,
+    });
     return null;
   },
 });
@@ -262,6 +290,12 @@ export const archive = staffMutation({
   handler: async (ctx, { productId }) => {
     const product = await requireProductOf(ctx, ctx.store._id, productId);
     await ctx.db.patch(product._id, { archived: true });
+    await recordAudit(ctx, {
+      action: "product.archive",
+      actor: ctx,
+      storeId: ctx.store._id,
+      targetDescription: `${product.name} (${ctx.store.name})`,
+    });
     return null;
   },
 });
@@ -273,6 +307,12 @@ export const unarchive = staffMutation({
   handler: async (ctx, { productId }) => {
     const product = await requireProductOf(ctx, ctx.store._id, productId);
     await ctx.db.patch(product._id, { archived: false });
+    await recordAudit(ctx, {
+      action: "product.unarchive",
+      actor: ctx,
+      storeId: ctx.store._id,
+      targetDescription: `${product.name} (${ctx.store.name})`,
+    });
     return null;
   },
 });

@@ -5,6 +5,7 @@
 // `authenticators` (written only through the adapter functions in `authAdapter.ts`).
 // A session's `_id` is the device identity: it is the second half of the Convex
 // token's `sub` (`userId;sessionId`) and keys carts and device settings.
+import { rateLimitTables } from "convex-helpers/server/rateLimit";
 import { literals } from "convex-helpers/validators";
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
@@ -132,6 +133,41 @@ export const orderItemValidator = v.object({
   quantity: v.number(),
 });
 
+/** Every kind of audit entry (`auditLog.action`). */
+export const AUDIT_ACTIONS = [
+  "session.revoke",
+  "session.signOutDevice",
+  "session.signOutOthers",
+  "session.signOutEverywhere",
+  "session.evicted",
+  "admin.refused",
+  "product.create",
+  "product.update",
+  "product.archive",
+  "product.unarchive",
+  "order.advance",
+  "order.cancel",
+] as const;
+export const auditActionValidator = literals(...AUDIT_ACTIONS);
+
+export const auditFields = {
+  /** Named `action` since the first version, when admin revocations were the only kind. */
+  action: auditActionValidator,
+  actorUserId: v.id("users"),
+  actorSessionId: v.id("sessions"),
+  /** The actor's e-mail when the entry was written. */
+  actorEmail: v.optional(v.union(v.string(), v.null())),
+  targetUserId: v.optional(v.id("users")),
+  /** A session that was ended; that row is gone by design. */
+  targetSessionId: v.optional(v.id("sessions")),
+  targetEmail: v.optional(v.union(v.string(), v.null())),
+  storeId: v.optional(v.id("stores")),
+  /** What was affected, for a person: "Chrome 131 on macOS (alice@…)", "Mug: price 2.50 → 3.00". */
+  targetDescription: v.string(),
+  /** Why, as the admin typed it; absent when none was given. */
+  reason: v.optional(v.string()),
+};
+
 export const orderFields = {
   storeId: v.id("stores"),
   userId: v.id("users"),
@@ -149,6 +185,9 @@ export const orderFields = {
 };
 
 export default defineSchema({
+  /** Rate-limit buckets (convex-helpers; see lib/rateLimits.ts). */
+  ...rateLimitTables,
+
   users: defineTable(userFields).index("by_email", ["email"]),
 
   accounts: defineTable(accountFields)
@@ -221,15 +260,16 @@ export default defineSchema({
     .index("by_storeId", ["storeId"])
     .index("by_userId_idempotencyKey", ["userId", "idempotencyKey"]),
 
-  /** Who ended which session, when, from which session (admin console). */
-  auditLog: defineTable({
-    action: v.union(v.literal("session.revoke")),
-    actorUserId: v.id("users"),
-    actorSessionId: v.id("sessions"),
-    targetUserId: v.id("users"),
-    targetSessionId: v.id("sessions"),
-    targetDescription: v.string(),
-    /** Why the admin ended it, as typed in the console; absent when none was given. */
-    reason: v.optional(v.string()),
-  }),
+  /**
+   * What was done, by whom (from which session), to what: sessions ended, staff changes to
+   * products and orders, refused admin calls. E-mails are copied in when the entry is
+   * written, so an entry still says who acted after the user is deleted. Rows written
+   * before those fields existed lack them.
+   */
+  auditLog: defineTable(auditFields)
+    .index("by_action", ["action"])
+    // Both kept for their order: one actor's entries newest first, with or without a kind.
+    // eslint-disable-next-line @convex-dev/no-duplicate-indexes
+    .index("by_actorEmail", ["actorEmail"])
+    .index("by_actorEmail_action", ["actorEmail", "action"]),
 });

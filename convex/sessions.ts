@@ -8,8 +8,16 @@ import { internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import { internalMutation, query, type MutationCtx } from "./_generated/server";
 import { appError, ErrorCode } from "./errors";
-import { checkDeviceLabel, deviceRowFields, saveDeviceSettings, toDevice } from "./lib/devices";
+import { recordAudit } from "./lib/audit";
+import {
+  checkDeviceLabel,
+  deviceNameOf,
+  deviceRowFields,
+  saveDeviceSettings,
+  toDevice,
+} from "./lib/devices";
 import { sessionMutation, sessionQuery } from "./lib/functions";
+import { consume } from "./lib/rateLimits";
 import { endSession, isLive, loadSession, sessionOfUser, sessionsOfUser } from "./lib/sessions";
 
 /** Sessions removed per cleanup run; bounded so one run stays well inside limits. */
@@ -82,7 +90,14 @@ export const revoke = sessionMutation({
   args: { sessionId: v.id("sessions") },
   returns: v.null(),
   handler: async (ctx, { sessionId }) => {
-    await requireOwnSession(ctx, sessionId);
+    const target = await requireOwnSession(ctx, sessionId);
+    await recordAudit(ctx, {
+      action: "session.signOutDevice",
+      actor: ctx,
+      targetUserId: ctx.userId,
+      targetSessionId: sessionId,
+      targetDescription: await deviceNameOf(ctx, target),
+    });
     await endSession(ctx, sessionId);
     return null;
   },
@@ -104,6 +119,7 @@ export const rename = sessionMutation({
         label: checked.error,
       });
     }
+    await consume(ctx, "settingsPerUser", ctx.userId);
     await saveDeviceSettings(ctx, { userId: ctx.userId, sessionId }, { label: checked.label });
     return null;
   },
@@ -125,6 +141,12 @@ async function endOwnSessions(
     await endSession(ctx, s._id);
     if (isLive(s, now)) count++;
   }
+  await recordAudit(ctx, {
+    action: keepThisOne ? "session.signOutOthers" : "session.signOutEverywhere",
+    actor: ctx,
+    targetUserId: ctx.userId,
+    targetDescription: `${count} ${count === 1 ? "device" : "devices"}`,
+  });
   return count;
 }
 

@@ -6,6 +6,7 @@ import type { Doc } from "./_generated/dataModel";
 import { throwIfInvalid } from "./errors";
 import { checkDeviceLabel, saveDeviceSettings, settingsOf } from "./lib/devices";
 import { sessionMutation, sessionQuery } from "./lib/functions";
+import { consume } from "./lib/rateLimits";
 import { themeValidator } from "./schema";
 import { deviceName } from "./shared/devices";
 
@@ -84,7 +85,9 @@ export const update = sessionMutation({
   returns: v.null(),
   handler: async (ctx, args) => {
     const { userId, sessionId } = ctx;
-    await saveDeviceSettings(ctx, { userId, sessionId }, checkChanges(args));
+    const changes = checkChanges(args);
+    await consume(ctx, "settingsPerUser", userId);
+    await saveDeviceSettings(ctx, { userId, sessionId }, changes);
     return null;
   },
 });

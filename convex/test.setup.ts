@@ -67,3 +67,11 @@ export function insertProduct(
     ...fields,
   });
 }
+
+/** The order a checkout placed (the test fails when the payment was declined instead). */
+export function orderIdOf(
+  result: { orderId: Id<"orders">; declined?: undefined } | { declined: true; message: string },
+) {
+  if (result.declined === true) throw new Error(`expected an order, got: ${result.message}`);
+  return result.orderId;
+}

@@ -48,6 +48,8 @@ export interface EnsureDevEnvOptions {
   ports: DevPorts;
   /** The app's public URL, e.g. `http://localhost:3000`. */
   appUrl: string;
+  /** More function env for the local backend, written when missing. */
+  extraConvexEnv?: Record<string, string>;
 }
 
 export interface DevEnv {
@@ -291,6 +293,7 @@ export async function ensureDevEnv(
     ["JWKS", jwks],
     ["CONVEX_AUTH_ADAPTER_SECRET", adapterSecret],
     ["ADMIN_EMAILS", adminEmails],
+    ...Object.entries(options.extraConvexEnv ?? {}),
   ]);
 
   const nextEnv = (await readEnv(nextPath)).env;

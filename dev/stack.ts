@@ -34,6 +34,8 @@ export interface StartServicesOptions {
   log: (service: ServiceName, line: string) => void;
   /** Let the backend print its per-call log to this process's stdout (default true). */
   backendLog?: boolean;
+  /** Extra function env for the local backend, written when missing (e.g. test-only limits). */
+  convexEnv?: Record<string, string>;
 }
 
 export interface Services {
@@ -94,6 +96,7 @@ export async function startServices(
     convexEnvFile,
     ports,
     appUrl,
+    extraConvexEnv: options.convexEnv,
   });
   if (added.next.length)
     log("stack", `${nextEnvFile}: generated ${added.next.join(", ")}`);

@@ -9,12 +9,11 @@ export type MagicLinkEmailProps = {
   url: string;
   /** The site's host, so the reader can tell where the link leads. */
   host: string;
-  /** Hours the link stays valid (Resend provider maxAge). */
-  expiresInHours?: number;
+  /** How long the link stays valid, in words ("15 minutes"; the provider's maxAge). */
+  validFor: string;
 };
 
-export function MagicLinkEmail({ url, host, expiresInHours = 24 }: MagicLinkEmailProps) {
-  const expiry = expiresInHours === 1 ? "1 hour" : `${expiresInHours} hours`;
+export function MagicLinkEmail({ url, host, validFor }: MagicLinkEmailProps) {
   return (
     <EmailLayout preview={`Your sign-in link for ${host}`}>
       <Heading as="h1" style={styles.heading}>
@@ -32,7 +31,7 @@ export function MagicLinkEmail({ url, host, expiresInHours = 24 }: MagicLinkEmai
           {url}
         </Link>
       </Text>
-      <Text style={styles.muted}>This link expires in {expiry}.</Text>
+      <Text style={styles.muted}>This link expires in {validFor}.</Text>
       <Text style={styles.muted}>
         If you didn&apos;t ask to sign in, you can safely ignore this e-mail: nobody can sign in
         without the link.
@@ -44,6 +43,7 @@ export function MagicLinkEmail({ url, host, expiresInHours = 24 }: MagicLinkEmai
 MagicLinkEmail.PreviewProps = {
   url: "http://localhost:3000/api/auth/callback/resend?token=example&email=ada%40example.com",
   host: "localhost:3000",
+  validFor: "15 minutes",
 } satisfies MagicLinkEmailProps;
 
 export default MagicLinkEmail;

@@ -27,6 +27,7 @@ import type {
 import { headers } from "next/headers";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
+import { appErrorData, ErrorCode } from "@/convex/errors";
 import { LAST_SEEN_INTERVAL_MS } from "@/convex/shared/limits";
 import { clientIp, describeDevice, platformHints, type ClientIpTrust } from "@/lib/device";
 import { getServerEnv } from "@/lib/env";
@@ -508,4 +509,41 @@ export async function touchSessionIfStale(
     );
     return false;
   }
+}
+
+// ---------------------------------------------------------------------------
+// Sign-in links: counted in Convex before one is sent (lib/rateLimits.ts there).
+
+/**
+ * Count a sign-in link to `identifier` from the current request's client: true when it may
+ * go out, false when a limit refuses it (the refusal is the same whether or not the address
+ * has an account). Any other failure throws.
+ */
+export async function allowMagicLink(
+  identifier: string,
+  options: ConvexAdapterOptions = {},
+): Promise<boolean> {
+  const { client, secret } = resolve(options);
+  const ip = await currentIp(options.clientIpTrust);
+  try {
+    await mutate(client, api.authAdapter.allowMagicLink, defined({ secret, identifier, ip: ip ?? undefined }));
+    return true;
+  } catch (error) {
+    if (appErrorData(error)?.code === ErrorCode.RATE_LIMITED) return false;
+    throw error;
+  }
+}
+
+/** Why a sign-in link to `identifier` cannot go out now ("… Try again in 4 minutes."), or null. */
+export async function magicLinkWait(
+  identifier: string,
+  options: ConvexAdapterOptions = {},
+): Promise<string | null> {
+  const { client, secret } = resolve(options);
+  const ip = await currentIp(options.clientIpTrust);
+  const wait = await client.query(
+    api.authAdapter.magicLinkWait,
+    defined({ secret, identifier, ip: ip ?? undefined }),
+  );
+  return wait?.message ?? null;
 }

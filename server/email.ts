@@ -12,6 +12,7 @@ import {
   type OrderConfirmationEmailProps,
 } from "@/emails/OrderConfirmationEmail";
 import { renderEmail } from "@/emails/render";
+import { durationInWords } from "@/convex/shared/durations";
 import { getServerEnv } from "@/lib/env";
 
 export class EmailSendError extends Error {
@@ -69,13 +70,13 @@ export function linkTo(path: string): string {
   return new URL(path, getServerEnv().AUTH_URL).toString();
 }
 
-/** The e-mail sign-in link (Auth.js makes the URL and the token). */
-export function sendMagicLink(to: string, url: string, expiresInHours: number) {
+/** The e-mail sign-in link (Auth.js makes the URL and the token), valid for `validForMs`. */
+export function sendMagicLink(to: string, url: string, validForMs: number) {
   const host = new URL(url).host;
   return sendEmail({
     to,
     subject: `Sign in to ${host}`,
-    react: createElement(MagicLinkEmail, { url, host, expiresInHours }),
+    react: createElement(MagicLinkEmail, { url, host, validFor: durationInWords(validForMs) }),
   });
 }
 

@@ -2,7 +2,7 @@
 // Revoking any user's session from the admin console, with an optional reason that
 // goes to the audit log (`admin.revokeSession`). Revoking the admin's own session here
 // signs this browser out.
-import { useMutation } from "convex/react";
+import { useAction } from "convex/react";
 import { signOut } from "next-auth/react";
 import { useId } from "react";
 import { deviceName } from "@/convex/shared/devices";
@@ -30,7 +30,7 @@ export function RevokeSessionDialog({
   onClose: () => void;
   onRevoked: (message: string) => void;
 }) {
-  const revokeSession = useMutation(api.admin.revokeSession);
+  const revokeSession = useAction(api.admin.revokeSession);
   const reasonId = useId();
 
   const revoke = async (form: FormData) => {

@@ -3,6 +3,7 @@
 // provider must be configured and the return URL must stay on this site.
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
+import { magicLinkWait } from "@/server/auth-adapter";
 import { EMAIL_PROVIDER_ID, configuredProviders, signIn } from "@/server/session";
 import { emailSignInSchema, safeCallbackUrl } from "@/lib/validations/auth";
 
@@ -31,6 +32,9 @@ export async function requestMagicLink(
     });
   } catch (error) {
     if (error instanceof AuthError) {
+      // Over a limit (auth.ts signIn callback): say when, the same for every address.
+      const wait = await magicLinkWait(email).catch(() => null);
+      if (wait !== null) return { error: wait, email };
       console.error("[signin] magic link failed:", error);
       return {
         error: "We could not send the sign-in e-mail. Check the address and try again in a minute.",

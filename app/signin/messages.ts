@@ -17,7 +17,8 @@ const messages: Record<string, SignInErrorMessage> = {
   },
   AccessDenied: {
     title: "Access denied",
-    detail: "You do not have permission to sign in, or the sign-in was cancelled.",
+    detail:
+      "You do not have permission to sign in, the sign-in was cancelled, or too many sign-in links were asked for: wait a few minutes and try again.",
   },
   Configuration: {
     title: "Sign-in is not available right now",

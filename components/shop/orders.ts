@@ -1,4 +1,4 @@
-// Shared wording for order pages: status names and the reference a person can quote.
+// Shared wording for order pages: status names.
 import type { OrderStatus } from "./types";
 
 export const STATUS_LABELS: Record<OrderStatus, string> = {
@@ -8,8 +8,3 @@ export const STATUS_LABELS: Record<OrderStatus, string> = {
   delivered: "Delivered",
   cancelled: "Cancelled",
 };
-
-/** The short reference a person can quote (the end of the order id). */
-export function orderReference(orderId: string): string {
-  return `#${orderId.slice(-6).toUpperCase()}`;
-}

@@ -10,9 +10,16 @@ import {
 } from "convex-helpers/server/customFunctions";
 import { v } from "convex/values";
 import type { Doc, Id } from "../_generated/dataModel";
-import { mutation, query, type QueryCtx } from "../_generated/server";
+import {
+  internalMutation,
+  mutation,
+  query,
+  type MutationCtx,
+  type QueryCtx,
+} from "../_generated/server";
 import { appError, ErrorCode } from "../errors";
 import { isAdminEmail } from "./admins";
+import { consume } from "./rateLimits";
 import { loadSession, type CheckedSession } from "./sessions";
 import { requireStaffOf, type Role } from "./stores";
 
@@ -50,33 +57,54 @@ export async function requireStaff(ctx: AuthCtx, storeId: Id<"stores">): Promise
   return { ...checked, ...(await requireStaffOf(ctx, checked.userId, storeId)) };
 }
 
-const staffOfStore = {
-  args: { storeId: v.id("stores") },
+const storeArgs = { storeId: v.id("stores") };
+
+export const staffQuery = customQuery(query, {
+  args: storeArgs,
   input: async (ctx: AuthCtx, { storeId }: { storeId: Id<"stores"> }) => ({
     ctx: await requireStaff(ctx, storeId),
     args: {},
   }),
-};
+});
 
-export const staffQuery = customQuery(query, staffOfStore);
-export const staffMutation = customMutation(mutation, staffOfStore);
+/** Staff writes also count against the caller's staff-action limit (lib/rateLimits.ts). */
+export const staffMutation = customMutation(mutation, {
+  args: storeArgs,
+  input: async (ctx: MutationCtx, { storeId }: { storeId: Id<"stores"> }) => {
+    const staff = await requireStaff(ctx, storeId);
+    await consume(ctx, "staffActionsPerUser", staff.userId);
+    return { ctx: staff, args: {} };
+  },
+});
 
 // ---------------------------------------------------------------------------
 // Admins (`ADMIN_EMAILS`): the caller's user row is on `ctx.user`; FORBIDDEN for others.
 
 export type AdminCtx = CheckedSession & { user: Doc<"users"> };
 
-const admin = customCtx(async (ctx: AuthCtx): Promise<AdminCtx> => {
+async function requireAdmin(ctx: AuthCtx): Promise<AdminCtx> {
   const checked = await requireSession(ctx);
   const user = await ctx.db.get(checked.userId);
   if (user === null || !isAdminEmail(user.email)) {
     throw appError(ErrorCode.FORBIDDEN, "Only admins can do this.");
   }
   return { ...checked, user };
-});
+}
 
-export const adminQuery = customQuery(query, admin);
-export const adminMutation = customMutation(mutation, admin);
+export const adminQuery = customQuery(query, customCtx(requireAdmin));
+
+/**
+ * Admin writes also count against the caller's staff-action limit (lib/rateLimits.ts).
+ * Internal: the public entry point is an action (admin.ts) that records refusals too.
+ */
+export const internalAdminMutation = customMutation(
+  internalMutation,
+  customCtx(async (ctx: MutationCtx) => {
+    const admin = await requireAdmin(ctx);
+    await consume(ctx, "staffActionsPerUser", admin.userId);
+    return admin;
+  }),
+);
 
 // ---------------------------------------------------------------------------
 // The Auth.js adapter: public functions (Convex has no server-to-server auth for

@@ -7,7 +7,8 @@ import { api } from "@/convex/_generated/api";
 import { formatMoney } from "@/lib/money";
 import { convexAsDevice } from "@/server/convex";
 import { deviceLocale } from "@/server/shop";
-import { STATUS_LABELS, orderReference } from "@/components/shop/orders";
+import { STATUS_LABELS } from "@/components/shop/orders";
+import { orderReference } from "@/convex/shared/orders";
 import { formatDateTime } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Your orders" };

@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MAGIC_LINK_MAX_AGE_SECONDS } from "@/server/session";
+import { durationInWords } from "@/convex/shared/durations";
 import { emailSignInSchema } from "@/lib/validations/auth";
 
 export const metadata: Metadata = { title: "Check your email" };
@@ -16,7 +17,7 @@ export default async function CheckEmailPage({
   // arbitrary text from a link someone crafted.
   const parsed = emailSignInSchema.safeParse({ email: params.email });
   const email = parsed.success ? parsed.data.email : null;
-  const hours = MAGIC_LINK_MAX_AGE_SECONDS / 3600;
+  const validFor = durationInWords(MAGIC_LINK_MAX_AGE_SECONDS * 1000);
   return (
     <div className="mx-auto w-full max-w-md px-4 py-16">
       <div role="status">
@@ -28,7 +29,7 @@ export default async function CheckEmailPage({
         </p>
       </div>
       <ul className="mt-6 list-disc space-y-1 pl-5 text-sm text-muted-foreground">
-        <li>The link works once and expires in {hours} hours.</li>
+        <li>The link works once and expires in {validFor}.</li>
         <li>Nothing there? Look in your spam folder, or ask for a new link.</li>
       </ul>
       <Link href="/signin" className="mt-8 inline-block text-sm font-medium text-accent underline-offset-4 hover:underline">

@@ -10,7 +10,8 @@ import type { Id } from "@/convex/_generated/dataModel";
 import { formatMoney } from "@/lib/money";
 import { convexAsDevice } from "@/server/convex";
 import { deviceLocale } from "@/server/shop";
-import { STATUS_LABELS, orderReference } from "@/components/shop/orders";
+import { STATUS_LABELS } from "@/components/shop/orders";
+import { orderReference } from "@/convex/shared/orders";
 import { formatDateTime } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Order" };

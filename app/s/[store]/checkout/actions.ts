@@ -12,7 +12,7 @@ import { checkoutFormSchema, formFieldOf, toCheckoutArgs } from "@/lib/validatio
 import { fieldErrors } from "@/lib/validations/fields";
 import { convexAsDevice, redirectIfSignedOut } from "@/server/convex";
 import { linkTo, sendOrderConfirmation } from "@/server/email";
-import { orderReference } from "@/components/shop/orders";
+import { orderReference } from "@/convex/shared/orders";
 import { CHECKOUT_INPUTS, type CheckoutState } from "./state";
 
 export type CheckoutTarget = { storeId: Id<"stores">; slug: string };
@@ -50,10 +50,14 @@ export async function placeOrder(
 
   let orderId: Id<"orders">;
   try {
-    ({ orderId } = await convex.mutation(api.orders.checkout, {
+    const result = await convex.mutation(api.orders.checkout, {
       storeId: target.storeId,
       ...toCheckoutArgs(parsed.data),
-    }));
+    });
+    if (result.declined === true) {
+      return fail(result.message, { cardNumber: "This card was declined. Use another card." });
+    }
+    orderId = result.orderId;
   } catch (error) {
     redirectIfSignedOut(error, checkoutPath);
     const data = appErrorData(error);
@@ -62,8 +66,6 @@ export async function placeOrder(
       return fail("We could not place your order just now. Nothing was charged; please try again.");
     }
     switch (data.code) {
-      case ErrorCode.PAYMENT_DECLINED:
-        return fail(data.message, { cardNumber: "This card was declined. Use another card." });
       case ErrorCode.OUT_OF_STOCK:
         // Its fields are keyed by product id, which no input has: the message says it all.
         return fail(data.message);
