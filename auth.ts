@@ -3,7 +3,7 @@
 // trimmed session this file returns (see the `Session` augmentation below): never the
 // session token, never Convex system fields.
 import NextAuth, { type NextAuthConfig } from "next-auth";
-import type { AdapterSession } from "next-auth/adapters";
+import type { AdapterSession, AdapterUser } from "next-auth/adapters";
 import type { Provider } from "next-auth/providers";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
@@ -17,6 +17,7 @@ import { getServerEnv } from "@/lib/env";
 import { safeAuthRedirect } from "@/lib/validations/auth";
 import {
   ConvexAdapter,
+  sessionActivity,
   touchSessionIfStale,
   type ConvexAdapterSession,
 } from "@/server/auth-adapter";
@@ -117,20 +118,22 @@ async function notifyNewDevice(email: string): Promise<void> {
   });
 }
 
+/** The session row's id, which is the device id (ConvexAdapter returns it as `id`). */
 function convexSessionId(session: AdapterSession): string {
-  const { sessionId } = session as Partial<ConvexAdapterSession>;
+  const { id } = session as Partial<ConvexAdapterSession>;
   // Without it no Convex token can name the device; failing loudly beats a token
   // Convex would refuse on every call.
-  if (!sessionId) throw new Error("ConvexAdapter returned a session without sessionId");
-  return sessionId;
+  if (!id) throw new Error("ConvexAdapter returned a session without its id");
+  return id;
 }
 
 /**
  * Last-seen is written at most every few minutes, after the response is sent, so a
- * page render still costs one Convex round trip for auth.
+ * page render still costs one Convex round trip for auth. `lastSeenAt` comes with the
+ * user object the adapter returned (`sessionActivity`), not inside the session.
  */
-async function touchIfStale(session: AdapterSession): Promise<void> {
-  const { lastSeenAt } = session as Partial<ConvexAdapterSession>;
+async function touchIfStale(session: AdapterSession, user: AdapterUser): Promise<void> {
+  const lastSeenAt = sessionActivity(user)?.lastSeenAt ?? null;
   if (lastSeenAt && Date.now() - lastSeenAt.getTime() < LAST_SEEN_INTERVAL_MS) return;
   // Request data must be read now: `after` callbacks run outside the request scope.
   const ip = clientIp(await headers(), getServerEnv().clientIp);
@@ -163,7 +166,7 @@ function authConfig(): NextAuthConfig {
       async session({ session, user }) {
         const sessionId = convexSessionId(session);
         const { token, expiresAt } = await convexTokenForSession(user.id, sessionId);
-        await touchIfStale(session);
+        await touchIfStale(session, user);
         // Built field by field: anything not listed here never reaches the browser.
         return {
           user: {

@@ -4,6 +4,16 @@
 // fields, no `undefined`) and back (ms → Dates, `null` for absent optional fields),
 // and records the device when a session is created.
 //
+// Conformance: every operation passes Auth.js's official adapter suite as written
+// (`tests/adapter-conformance.test.ts`). Ids are handed to Convex as the strings Auth.js
+// gives; Convex normalises them. The one documented choice: `getSessionAndUser` returns
+// exactly the stored session, `{ id, sessionToken, userId, expires }`, where `id` is the
+// Convex `sessions` id, i.e. the device id the Convex token names. The app's other
+// per-session value, `lastSeenAt`, is not a field of Auth.js's session model, so it does
+// not ride in the session: the adapter files it under the user object it returns, which
+// Auth.js hands as is to the `session` callback, and `sessionActivity(user)` reads it
+// there. Nothing is added to what the suite compares.
+//
 // Arguments are built field by field on purpose: a value the Convex validator
 // rejects would make Convex echo the whole argument object, secret included, into
 // the error and the logs.
@@ -26,7 +36,6 @@ import type {
 } from "convex/server";
 import { headers } from "next/headers";
 import { api } from "@/convex/_generated/api";
-import type { Id } from "@/convex/_generated/dataModel";
 import { LAST_SEEN_INTERVAL_MS } from "@/convex/shared/limits";
 import { clientIp, describeDevice, platformHints, type ClientIpTrust } from "@/lib/device";
 import { getServerEnv } from "@/lib/env";
@@ -43,15 +52,28 @@ export type ConvexAdapterOptions = {
 };
 
 /**
- * The session shape our adapter returns. Auth.js passes it to the `session`
- * callback, where `sessionId` (the Convex `sessions` id, i.e. the device id) goes
- * into the Convex token and `lastSeenAt` lets `touchSessionIfStale` skip the call.
+ * The session shape our adapter returns: Auth.js's, plus the row's `id`, which is the
+ * device id (the Convex `sessions` id) that goes into the Convex token.
  */
-export type ConvexAdapterSession = AdapterSession & {
-  sessionId: string;
-  /** Last recorded activity; null for sessions never touched. */
+export type ConvexAdapterSession = AdapterSession & { id: string };
+
+/** What the adapter read beside a session, for the `session` callback. */
+export type SessionActivity = {
+  /** Last recorded activity; null for a session never touched. */
   lastSeenAt: Date | null;
 };
+
+// Keyed by the user object `getSessionAndUser` returned: Auth.js passes that very object
+// to the `session` callback, and the entry goes away with it (no state across requests).
+const activityByUser = new WeakMap<AdapterUser, SessionActivity>();
+
+/**
+ * The activity of the session `getSessionAndUser` returned together with `user`, or
+ * undefined for a user object that did not come from there.
+ */
+export function sessionActivity(user: AdapterUser): SessionActivity | undefined {
+  return activityByUser.get(user);
+}
 
 // ---------------------------------------------------------------------------
 // One HTTP client per deployment URL for the whole process.
@@ -107,11 +129,10 @@ type ConvexUser = {
 };
 
 type ConvexSession = {
-  sessionId: string;
+  id: string;
   userId: string;
   sessionToken: string;
   expires: number;
-  lastSeenAt?: number;
 };
 
 type ConvexAccount = {
@@ -157,12 +178,10 @@ function toAdapterUser(user: ConvexUser): AdapterUser {
 
 function toAdapterSession(session: ConvexSession): ConvexAdapterSession {
   return {
+    id: session.id,
     sessionToken: session.sessionToken,
     userId: session.userId,
     expires: new Date(session.expires),
-    sessionId: session.sessionId,
-    lastSeenAt:
-      session.lastSeenAt === undefined ? null : new Date(session.lastSeenAt),
   };
 }
 
@@ -239,7 +258,7 @@ function accountFieldsOf(account: AdapterAccount) {
     throw new Error(`Unsupported account type: ${String(account.type)}`);
   }
   return defined({
-    userId: account.userId as Id<"users">,
+    userId: account.userId,
     type: account.type,
     provider: account.provider,
     providerAccountId: account.providerAccountId,
@@ -317,17 +336,14 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
       return toAdapterUser(
         await mutate(client, a.updateUser, {
           secret,
-          id: user.id as Id<"users">,
+          id: user.id,
           ...userFieldsOf(user),
         }),
       );
     },
 
     async deleteUser(id) {
-      const user = await mutate(client, a.deleteUser, {
-        secret,
-        id: id as Id<"users">,
-      });
+      const user = await mutate(client, a.deleteUser, { secret, id });
       return user === null ? null : toAdapterUser(user);
     },
 
@@ -363,7 +379,7 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
         await mutate(client, a.createSession, {
           secret,
           sessionToken,
-          userId: userId as Id<"users">,
+          userId,
           expires: toMs(expires),
           ...(await currentDevice(options.clientIpTrust)),
         }),
@@ -376,10 +392,12 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
         sessionToken,
       });
       if (found === null) return null;
-      return {
-        session: toAdapterSession(found.session),
-        user: toAdapterUser(found.user),
-      };
+      const user = toAdapterUser(found.user);
+      const lastSeenAt = "lastSeenAt" in found ? found.lastSeenAt : undefined;
+      activityByUser.set(user, {
+        lastSeenAt: lastSeenAt === undefined ? null : new Date(lastSeenAt),
+      });
+      return { session: toAdapterSession(found.session), user };
     },
 
     async updateSession({ sessionToken, expires }) {
@@ -431,7 +449,7 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
           defined({
             secret,
             credentialID: authenticator.credentialID,
-            userId: authenticator.userId as Id<"users">,
+            userId: authenticator.userId,
             providerAccountId: authenticator.providerAccountId,
             credentialPublicKey: authenticator.credentialPublicKey,
             counter: authenticator.counter,
@@ -452,10 +470,7 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
     },
 
     async listAuthenticatorsByUserId(userId) {
-      const rows = await client.query(a.listAuthenticatorsByUserId, {
-        secret,
-        userId: userId as Id<"users">,
-      });
+      const rows = await client.query(a.listAuthenticatorsByUserId, { secret, userId });
       return rows.map(toAdapterAuthenticator);
     },
 
@@ -474,8 +489,8 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
 /**
  * Record activity on a session at most every 5 minutes. Costs nothing (no Convex
  * call) while `lastSeenAt` is fresh, so the app can call it on every request, e.g.
- * from the `session` callback with the session Auth.js passes there (our adapter's
- * `ConvexAdapterSession`). The IP defaults to the current request's. Best effort:
+ * from the `session` callback with the session's token and `sessionActivity(user)`.
+ * The IP defaults to the current request's. Best effort:
  * failures are logged and reported as `false`, never thrown, so a caller may leave
  * the promise unawaited.
  */
