@@ -667,7 +667,7 @@ describe("authenticators", () => {
           newCounter: 1,
         }),
       ),
-    ).toBe("NOT_FOUND");
+    ).toBe("PASSKEY_UNKNOWN");
   });
 });
 

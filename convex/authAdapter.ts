@@ -20,11 +20,18 @@ import type { Doc, Id } from "./_generated/dataModel";
 import { internalQuery, type QueryCtx } from "./_generated/server";
 import { appError, ErrorCode } from "./errors";
 import { adapterMutation, adapterQuery } from "./lib/functions";
+import {
+  authenticatorByCredential,
+  checkCounter,
+  checkPasskeyName,
+  passkeyRefused,
+} from "./lib/passkeys";
 import { endSession, sessionsOfUser } from "./lib/sessions";
 import {
   accountFields,
   authenticatorFields,
   deviceFields,
+  signInMethodValidator,
   userFields,
   verificationTokenFields,
 } from "./schema";
@@ -81,12 +88,15 @@ function toVerificationToken(
   return { identifier: doc.identifier, token: doc.token, expires: doc.expires };
 }
 
+/** Auth.js's authenticator fields only: the passkey's name and last use stay ours. */
 function toAuthenticator(
   doc: Doc<"authenticators">,
 ): Infer<typeof adapterAuthenticatorValidator> {
-  const { _id, _creationTime, ...fields } = doc;
+  const { _id, _creationTime, name, lastUsedAt, ...fields } = doc;
   void _id;
   void _creationTime;
+  void name;
+  void lastUsedAt;
   return fields;
 }
 
@@ -120,15 +130,7 @@ async function sessionByToken(ctx: Pick<QueryCtx, "db">, sessionToken: string) {
     .unique();
 }
 
-async function authenticatorById(
-  ctx: Pick<QueryCtx, "db">,
-  credentialID: string,
-) {
-  return ctx.db
-    .query("authenticators")
-    .withIndex("by_credentialID", (q) => q.eq("credentialID", credentialID))
-    .unique();
-}
+const authenticatorById = authenticatorByCredential;
 
 /** A user id given as a string, checked to name an existing user, or NOT_FOUND. */
 async function requireUser(ctx: Pick<QueryCtx, "db">, rawId: string): Promise<Id<"users">> {
@@ -261,6 +263,9 @@ export const linkAccount = adapterMutation({
       account.providerAccountId,
     );
     if (existing !== null) {
+      if (account.type === "webauthn" && existing.userId !== userId) {
+        throw passkeyRefused("PASSKEY_OTHER_USER");
+      }
       throw appError(
         ErrorCode.INVALID_INPUT,
         "This provider account is already linked to a user.",
@@ -294,12 +299,13 @@ export const getAccount = adapterQuery({
 // ---------------------------------------------------------------------------
 // Sessions
 
-/** Creates the session and records the device it was created on. */
+/** Creates the session and records the device it was created on and how it signed in. */
 export const createSession = adapterMutation({
   args: {
     sessionToken: v.string(),
     userId: v.string(),
     expires: v.number(),
+    signInMethod: v.optional(signInMethodValidator),
     ...deviceFields,
   },
   returns: adapterSessionValidator,
@@ -416,19 +422,28 @@ export const useVerificationToken = adapterMutation({
 // ---------------------------------------------------------------------------
 // Authenticators (WebAuthn)
 
+/**
+ * A new passkey, with the name its owner chose (`name`, optional). A credential that is
+ * registered already is refused: PASSKEY_OTHER_USER when it is another user's.
+ */
 export const createAuthenticator = adapterMutation({
-  args: { ...authenticatorFields, userId: v.string() },
+  args: { ...authenticatorFields, userId: v.string(), name: v.optional(v.string()) },
   returns: adapterAuthenticatorValidator,
-  handler: async (ctx, { userId: rawUserId, ...fields }) => {
+  handler: async (ctx, { userId: rawUserId, name, ...fields }) => {
     const userId = await requireUser(ctx, rawUserId);
-    const authenticator = { ...fields, userId };
-    if ((await authenticatorById(ctx, authenticator.credentialID)) !== null) {
+    const existing = await authenticatorById(ctx, fields.credentialID);
+    if (existing !== null) {
+      if (existing.userId !== userId) throw passkeyRefused("PASSKEY_OTHER_USER");
       throw appError(
         ErrorCode.INVALID_INPUT,
         "This credential is already registered.",
       );
     }
-    const id = await ctx.db.insert("authenticators", authenticator);
+    const id = await ctx.db.insert("authenticators", {
+      ...fields,
+      userId,
+      name: checkPasskeyName(name),
+    });
     return toAuthenticator((await ctx.db.get(id))!);
   },
 });
@@ -458,15 +473,16 @@ export const listAuthenticatorsByUserId = adapterQuery({
   },
 });
 
+/** After a passkey sign-in: the new signature count (never lower) and the time of use. */
 export const updateAuthenticatorCounter = adapterMutation({
   args: { credentialID: v.string(), newCounter: v.number() },
   returns: adapterAuthenticatorValidator,
   handler: async (ctx, { credentialID, newCounter }) => {
     const row = await authenticatorById(ctx, credentialID);
-    if (row === null) {
-      throw appError(ErrorCode.NOT_FOUND, "No such authenticator.");
-    }
-    await ctx.db.patch(row._id, { counter: newCounter });
+    if (row === null) throw passkeyRefused("PASSKEY_UNKNOWN");
+    checkCounter(row.counter, newCounter);
+    // Called once per successful passkey sign-in: that is its last use.
+    await ctx.db.patch(row._id, { counter: newCounter, lastUsedAt: Date.now() });
     return toAuthenticator((await ctx.db.get(row._id))!);
   },
 });
