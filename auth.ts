@@ -7,11 +7,13 @@ import type { AdapterSession, AdapterUser } from "next-auth/adapters";
 import type { Provider } from "next-auth/providers";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
+import Passkey from "next-auth/providers/passkey";
 import Resend from "next-auth/providers/resend";
 import { headers } from "next/headers";
 import { after } from "next/server";
 import { LAST_SEEN_INTERVAL_MS } from "@/convex/shared/limits";
 import { DEVICE_TYPE_NAMES } from "@/convex/shared/devices";
+import type { SignInMethod } from "@/convex/shared/signIn";
 import { clientIp, describeDevice, platformHints } from "@/lib/device";
 import { getServerEnv } from "@/lib/env";
 import { safeAuthRedirect } from "@/lib/validations/auth";
@@ -21,13 +23,20 @@ import {
   touchSessionIfStale,
   type ConvexAdapterSession,
 } from "@/server/auth-adapter";
+import { currentAuthRequest } from "@/server/auth-request";
 import { convexTokenForSession } from "@/server/convex-token";
+import { trackedWebAuthn } from "@/server/passkeys";
 import { linkTo, sendMagicLink, sendNewDeviceNotice } from "@/server/email";
 
 declare module "next-auth" {
   /** What the app (server and browser) sees of a session. */
   interface Session {
-    user: { id: string; name: string | null; email: string; image: string | null };
+    user: {
+      id: string;
+      name: string | null;
+      email: string;
+      image: string | null;
+    };
     /** The Convex `sessions` id: this device's identity. */
     sessionId: string;
     /** RS256 JWT for Convex (`sub` = `userId;sessionId`), reused until near expiry. */
@@ -43,6 +52,16 @@ export const MAGIC_LINK_MAX_AGE_SECONDS = 24 * 60 * 60;
 /** Provider ids, shared with the sign-in page. */
 export const EMAIL_PROVIDER_ID = "resend";
 export const DEMO_PROVIDER_ID = "demo";
+export const PASSKEY_PROVIDER_ID = "passkey";
+
+/** What each provider's sign-ins are recorded as on their session. */
+const SIGN_IN_METHOD_BY_PROVIDER: Record<string, SignInMethod> = {
+  github: "github",
+  google: "google",
+  [EMAIL_PROVIDER_ID]: "email",
+  [PASSKEY_PROVIDER_ID]: "passkey",
+  [DEMO_PROVIDER_ID]: "demo",
+};
 
 /**
  * Every OAuth / OIDC provider's `account` callback: the app never calls a provider's API,
@@ -84,11 +103,18 @@ function buildProviders(): Provider[] {
       allowDangerousEmailAccountLinking: true,
     });
   }
+  // Always on: a passkey is added from the Security page while signed in, and signs in
+  // from /signin. Its challenges are tracked in Convex (server/passkeys.ts).
+  providers.push(Passkey({ id: PASSKEY_PROVIDER_ID, simpleWebAuthn: trackedWebAuthn() }));
   return providers;
 }
 
 /** The providers shown on the sign-in page, in display order. */
-export function configuredProviders(): Array<{ id: string; name: string; type: string }> {
+export function configuredProviders(): Array<{
+  id: string;
+  name: string;
+  type: string;
+}> {
   return buildProviders().map((provider) => {
     const resolved = typeof provider === "function" ? provider() : provider;
     return { id: resolved.id, name: resolved.name, type: resolved.type };
@@ -150,7 +176,9 @@ function authConfig(): NextAuthConfig {
   if (config !== null) return config;
   const env = getServerEnv();
   config = {
-    adapter: ConvexAdapter(),
+    adapter: ConvexAdapter({
+      signInMethodOf: (providerId) => SIGN_IN_METHOD_BY_PROVIDER[providerId],
+    }),
     secret: env.AUTH_SECRET,
     // AUTH_URL is required (lib/env.ts), and with it set Auth.js builds every URL on it
     // and rewrites incoming requests onto it, so the Host and X-Forwarded-Host headers
@@ -158,7 +186,13 @@ function authConfig(): NextAuthConfig {
     trustHost: true,
     session: { strategy: "database" },
     providers: buildProviders(),
-    pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
+    // Auth.js's Passkey provider is behind this flag.
+    experimental: { enableWebAuthn: true },
+    pages: {
+      signIn: "/signin",
+      verifyRequest: "/signin/check-email",
+      error: "/signin/error",
+    },
     callbacks: {
       // Every redirect Auth.js makes (callbackUrl on its routes, the cookie, magic links)
       // goes to a path on this app's origin, checked as the sign-in page checks it.
@@ -184,8 +218,10 @@ function authConfig(): NextAuthConfig {
     },
     events: {
       async signIn({ user, isNewUser }) {
-        // The very first sign-in creates the account: nothing to warn about.
+        // The very first sign-in creates the account: nothing to warn about. Adding a
+        // passkey also ends here, but creates no session: no new device either.
         if (isNewUser || !user.email) return;
+        if (currentAuthRequest()?.createdSession === false) return;
         await notifyNewDevice(user.email);
       },
     },

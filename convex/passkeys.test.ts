@@ -7,10 +7,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { api, internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
 import schema from "./schema";
-import {
-  PASSKEY_ADD_SIGN_IN_MAX_AGE_MS,
-  PASSKEY_CHALLENGE_TTL_MS,
-} from "./shared/limits";
+import { PASSKEY_ADD_SIGN_IN_MAX_AGE_MS, PASSKEY_CHALLENGE_TTL_MS } from "./shared/limits";
 import { PASSKEY_REFUSALS } from "./shared/passkeys";
 import { asDevice, failure, modules, type TestConvex } from "./test.setup";
 
@@ -91,11 +88,7 @@ const issue = (
     name?: string;
   },
 ) => t.mutation(api.passkeys.issueChallengeFor, { secret: SECRET, ...args });
-const redeem = (
-  t: TestConvex,
-  challenge: string,
-  purpose: "register" | "authenticate",
-) =>
+const redeem = (t: TestConvex, challenge: string, purpose: "register" | "authenticate") =>
   t.mutation(api.passkeys.redeemChallenge, {
     secret: SECRET,
     challenge,
@@ -117,13 +110,11 @@ describe("challenges", () => {
       code: "PASSKEY_CHALLENGE_USED",
       message: PASSKEY_REFUSALS.PASSKEY_CHALLENGE_USED,
     });
-    expect(
-      (await failure(redeem(t, "never-issued", "authenticate"))).code,
-    ).toBe("PASSKEY_CHALLENGE_USED");
-    await issue(t, { challenge: "ch-2", purpose: "authenticate" });
-    expect((await failure(redeem(t, "ch-2", "register"))).code).toBe(
+    expect((await failure(redeem(t, "never-issued", "authenticate"))).code).toBe(
       "PASSKEY_CHALLENGE_USED",
     );
+    await issue(t, { challenge: "ch-2", purpose: "authenticate" });
+    expect((await failure(redeem(t, "ch-2", "register"))).code).toBe("PASSKEY_CHALLENGE_USED");
     const after = await stored(t);
     expect(after.passkeyChallenges.map((c) => c.challenge)).toEqual(["ch-2"]);
     expect({ ...after, passkeyChallenges: [] }).toEqual({
@@ -144,9 +135,7 @@ describe("challenges", () => {
       });
     }
     expect(await stored(t)).toEqual(before);
-    expect(
-      await t.mutation(internal.passkeys.cleanupExpiredChallenges, {}),
-    ).toBe(1);
+    expect(await t.mutation(internal.passkeys.cleanupExpiredChallenges, {})).toBe(1);
     expect((await stored(t)).passkeyChallenges).toEqual([]);
   });
 });
@@ -179,11 +168,7 @@ describe("adding a passkey", () => {
     // No session, or an id that is not one: the same refusal.
     for (const sessionId of [undefined, "not-an-id"]) {
       expect(
-        (
-          await failure(
-            issue(t, { challenge: "reg-3", purpose: "register", sessionId }),
-          )
-        ).code,
+        (await failure(issue(t, { challenge: "reg-3", purpose: "register", sessionId }))).code,
       ).toBe("PASSKEY_RECENT_SIGN_IN_REQUIRED");
     }
     expect(await stored(t)).toEqual(before);
@@ -277,9 +262,7 @@ describe("signing in with a passkey", () => {
       credentialID: "cred-a",
       newCounter: 6,
     });
-    const row = (await stored(t)).authenticators.find(
-      (a) => a.credentialID === "cred-a",
-    );
+    const row = (await stored(t)).authenticators.find((a) => a.credentialID === "cred-a");
     expect(row).toMatchObject({ counter: 6, lastUsedAt: NOW + 1000 });
   });
 
@@ -292,13 +275,8 @@ describe("signing in with a passkey", () => {
       expires: Date.now() + 86_400_000,
       signInMethod: "passkey",
     });
-    const devices = await asDevice(t, alice, aliceSession).query(
-      api.sessions.listMine,
-      {},
-    );
-    expect(
-      Object.fromEntries(devices.map((d) => [d.sessionId, d.signInMethod])),
-    ).toEqual({
+    const devices = await asDevice(t, alice, aliceSession).query(api.sessions.listMine, {});
+    expect(Object.fromEntries(devices.map((d) => [d.sessionId, d.signInMethod]))).toEqual({
       [aliceSession]: "demo",
       [viaPasskey]: "passkey",
     });
@@ -308,10 +286,7 @@ describe("signing in with a passkey", () => {
 describe("the Security page", () => {
   test("lists only the caller's passkeys, with name, creation and last use", async () => {
     const { t, alice, aliceSession } = await setup();
-    const mine = await asDevice(t, alice, aliceSession).query(
-      api.passkeys.listMine,
-      {},
-    );
+    const mine = await asDevice(t, alice, aliceSession).query(api.passkeys.listMine, {});
     expect(mine).toEqual({
       passkeys: [
         {
@@ -363,9 +338,8 @@ describe("the Security page", () => {
 
   test("another user's passkey (or no passkey at all) cannot be removed", async () => {
     const { t, alice, bob, aliceSession, bobSession } = await setup();
-    const [{ id: bobsKey }] = (
-      await asDevice(t, bob, bobSession).query(api.passkeys.listMine, {})
-    ).passkeys;
+    const [{ id: bobsKey }] = (await asDevice(t, bob, bobSession).query(api.passkeys.listMine, {}))
+      .passkeys;
     const before = await stored(t);
     for (const passkeyId of [bobsKey, "not-an-id", aliceSession]) {
       expect(

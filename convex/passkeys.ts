@@ -6,17 +6,8 @@ import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import { internalMutation } from "./_generated/server";
 import { appError, ErrorCode } from "./errors";
-import {
-  adapterMutation,
-  sessionMutation,
-  sessionQuery,
-} from "./lib/functions";
-import {
-  consumeChallenge,
-  issueChallenge,
-  passkeysOfUser,
-  removePasskey,
-} from "./lib/passkeys";
+import { adapterMutation, sessionMutation, sessionQuery } from "./lib/functions";
+import { consumeChallenge, issueChallenge, passkeysOfUser, removePasskey } from "./lib/passkeys";
 import { passkeyPurposeValidator } from "./schema";
 
 /** Expired challenges removed per cleanup run. */
@@ -64,10 +55,7 @@ export const remove = sessionMutation({
     const id = ctx.db.normalizeId("authenticators", passkeyId);
     const passkey = id === null ? null : await ctx.db.get(id);
     if (passkey === null || passkey.userId !== ctx.userId) {
-      throw appError(
-        ErrorCode.NOT_FOUND,
-        "That passkey is not on your account.",
-      );
+      throw appError(ErrorCode.NOT_FOUND, "That passkey is not on your account.");
     }
     await removePasskey(ctx, passkey);
     return null;
@@ -100,8 +88,7 @@ export const redeemChallenge = adapterMutation({
     userId: v.union(v.id("users"), v.null()),
     name: v.union(v.string(), v.null()),
   }),
-  handler: async (ctx, { challenge, purpose }) =>
-    consumeChallenge(ctx, challenge, purpose),
+  handler: async (ctx, { challenge, purpose }) => consumeChallenge(ctx, challenge, purpose),
 });
 
 /** Remove challenges nobody answered in time (hourly cron), in bounded batches. */
@@ -115,11 +102,7 @@ export const cleanupExpiredChallenges = internalMutation({
       .take(CLEANUP_BATCH);
     for (const row of expired) await ctx.db.delete(row._id);
     if (expired.length === CLEANUP_BATCH) {
-      await ctx.scheduler.runAfter(
-        0,
-        internal.passkeys.cleanupExpiredChallenges,
-        {},
-      );
+      await ctx.scheduler.runAfter(0, internal.passkeys.cleanupExpiredChallenges, {});
     }
     return expired.length;
   },

@@ -39,6 +39,8 @@ import { api } from "@/convex/_generated/api";
 import { LAST_SEEN_INTERVAL_MS } from "@/convex/shared/limits";
 import { clientIp, describeDevice, platformHints, type ClientIpTrust } from "@/lib/device";
 import { getServerEnv } from "@/lib/env";
+import type { SignInMethod } from "@/convex/shared/signIn";
+import { currentAuthRequest, notePasskeyRefusal } from "./auth-request";
 /** User agents are stored for support; anything longer is not a real browser's. */
 const MAX_USER_AGENT = 512;
 
@@ -49,6 +51,8 @@ export type ConvexAdapterOptions = {
   secret?: string;
   /** Which headers say the client's IP; default from TRUSTED_PROXY_HOPS / CLIENT_IP_HEADER. */
   clientIpTrust?: ClientIpTrust;
+  /** How a session created by a callback of this provider signed in (recorded on it). */
+  signInMethodOf?: (providerId: string) => SignInMethod | undefined;
 };
 
 /**
@@ -94,16 +98,29 @@ function clientFor(url: string): ConvexHttpClient {
  * request in this process, and its default queue would make unrelated users'
  * sign-ins wait on each other. Each request still awaits its own calls in order.
  */
-function mutate<M extends FunctionReference<"mutation">>(
+async function mutate<M extends FunctionReference<"mutation">>(
   client: ConvexHttpClient,
   ref: M,
   args: FunctionArgs<M>,
 ): Promise<FunctionReturnType<M>> {
-  const rest = [args, { skipQueue: true }] as ArgsAndOptions<
-    M,
-    HttpMutationOptions
-  >;
-  return client.mutation(ref, ...rest);
+  const rest = [args, { skipQueue: true }] as ArgsAndOptions<M, HttpMutationOptions>;
+  try {
+    return await client.mutation(ref, ...rest);
+  } catch (error) {
+    // A passkey refusal (counter, another user's credential, ...) is told to the browser.
+    notePasskeyRefusal(error);
+    throw error;
+  }
+}
+
+/** Another adapter-secret mutation (e.g. the passkey challenges), as the adapter calls its own. */
+export function adapterMutation<M extends FunctionReference<"mutation">>(
+  options: ConvexAdapterOptions,
+  ref: M,
+  args: Omit<FunctionArgs<M>, "secret">,
+): Promise<FunctionReturnType<M>> {
+  const { client, secret } = resolve(options);
+  return mutate(client, ref, { ...args, secret } as FunctionArgs<M>);
 }
 
 function resolve(options: ConvexAdapterOptions): {
@@ -188,14 +205,10 @@ function toAdapterSession(session: ConvexSession): ConvexAdapterSession {
 function toAdapterAccount(account: ConvexAccount): AdapterAccount {
   const { token_type, ...rest } = account;
   // Returned as stored; the type's lower-case claim is the spec's (RFC 6749 §7.1).
-  return token_type === undefined
-    ? rest
-    : { ...rest, token_type: token_type as Lowercase<string> };
+  return token_type === undefined ? rest : { ...rest, token_type: token_type as Lowercase<string> };
 }
 
-function toAdapterAuthenticator(
-  row: ConvexAuthenticator,
-): AdapterAuthenticator {
+function toAdapterAuthenticator(row: ConvexAuthenticator): AdapterAuthenticator {
   return { ...row, transports: row.transports ?? null };
 }
 
@@ -215,9 +228,9 @@ function toVerificationToken(row: {
 function defined<T extends Record<string, unknown>>(
   value: T,
 ): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(
-    Object.entries(value).filter(([, v]) => v !== undefined),
-  ) as { [K in keyof T]: Exclude<T[K], undefined> };
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
 }
 
 /** A string field, or undefined when absent, null or not a string (tokens vary by provider). */
@@ -226,9 +239,7 @@ function str(value: unknown): string | undefined {
 }
 
 function num(value: unknown): number | undefined {
-  return typeof value === "number" && Number.isFinite(value)
-    ? value
-    : undefined;
+  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
 }
 
 function userFieldsOf(user: Partial<AdapterUser>) {
@@ -245,12 +256,7 @@ function userFieldsOf(user: Partial<AdapterUser>) {
   });
 }
 
-const ACCOUNT_TYPES: ReadonlySet<string> = new Set([
-  "oauth",
-  "oidc",
-  "email",
-  "webauthn",
-]);
+const ACCOUNT_TYPES: ReadonlySet<string> = new Set(["oauth", "oidc", "email", "webauthn"]);
 
 /** Only the columns we store; providers add others (`expires_in`, ...) that we drop. */
 function accountFieldsOf(account: AdapterAccount) {
@@ -308,9 +314,7 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
 
   return {
     async createUser(user) {
-      return toAdapterUser(
-        await mutate(client, a.createUser, { secret, ...userFieldsOf(user) }),
-      );
+      return toAdapterUser(await mutate(client, a.createUser, { secret, ...userFieldsOf(user) }));
     },
 
     async getUser(id) {
@@ -375,15 +379,21 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
     },
 
     async createSession({ sessionToken, userId, expires }) {
-      return toAdapterSession(
+      const request = currentAuthRequest();
+      const provider = request?.callbackProvider;
+      const signInMethod = provider ? options.signInMethodOf?.(provider) : undefined;
+      const session = toAdapterSession(
         await mutate(client, a.createSession, {
           secret,
           sessionToken,
           userId,
           expires: toMs(expires),
+          ...(signInMethod ? { signInMethod } : {}),
           ...(await currentDevice(options.clientIpTrust)),
         }),
       );
+      if (request) request.createdSession = true;
+      return session;
     },
 
     async getSessionAndUser(sessionToken) {
@@ -392,6 +402,8 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
         sessionToken,
       });
       if (found === null) return null;
+      const request = currentAuthRequest();
+      if (request) request.sessionId = found.session.id;
       const user = toAdapterUser(found.user);
       const lastSeenAt = "lastSeenAt" in found ? found.lastSeenAt : undefined;
       activityByUser.set(user, {
@@ -442,6 +454,7 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
     },
 
     async createAuthenticator(authenticator) {
+      const name = currentAuthRequest()?.passkeyName ?? undefined;
       return toAdapterAuthenticator(
         await mutate(
           client,
@@ -456,6 +469,7 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
             credentialDeviceType: authenticator.credentialDeviceType,
             credentialBackedUp: authenticator.credentialBackedUp,
             transports: authenticator.transports ?? undefined,
+            name,
           }),
         ),
       );
@@ -466,11 +480,16 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
         secret,
         credentialID,
       });
+      // Only a passkey sign-in asks for one by credential: an unknown one is refused.
+      if (row === null) notePasskeyRefusal("PASSKEY_UNKNOWN");
       return row === null ? null : toAdapterAuthenticator(row);
     },
 
     async listAuthenticatorsByUserId(userId) {
-      const rows = await client.query(a.listAuthenticatorsByUserId, { secret, userId });
+      const rows = await client.query(a.listAuthenticatorsByUserId, {
+        secret,
+        userId,
+      });
       return rows.map(toAdapterAuthenticator);
     },
 
@@ -500,9 +519,7 @@ export async function touchSessionIfStale(
 ): Promise<boolean> {
   const now = options.now ?? Date.now();
   const last =
-    session.lastSeenAt instanceof Date
-      ? session.lastSeenAt.getTime()
-      : (session.lastSeenAt ?? 0);
+    session.lastSeenAt instanceof Date ? session.lastSeenAt.getTime() : (session.lastSeenAt ?? 0);
   if (now - last < LAST_SEEN_INTERVAL_MS) return false;
   try {
     const { client, secret } = resolve(options);

@@ -24,38 +24,23 @@ export function passkeyRefused(code: PasskeyRefusal) {
 }
 
 /** A passkey name as stored (spaces collapsed), or INVALID_INPUT naming the field. */
-export function checkPasskeyName(
-  name: string | null | undefined,
-): string | undefined {
+export function checkPasskeyName(name: string | null | undefined): string | undefined {
   const clean = normalizeDeviceLabel(name);
   if (clean.length > PASSKEY_NAME_MAX) {
-    throw appError(
-      ErrorCode.INVALID_INPUT,
-      "Please fix the highlighted fields.",
-      {
-        name: `Keep the passkey name to ${PASSKEY_NAME_MAX} characters or fewer.`,
-      },
-    );
+    throw appError(ErrorCode.INVALID_INPUT, "Please fix the highlighted fields.", {
+      name: `Keep the passkey name to ${PASSKEY_NAME_MAX} characters or fewer.`,
+    });
   }
   return clean === "" ? undefined : clean;
 }
 
 /** Whether a session signed in recently enough to add a passkey. */
-export function signedInRecently(
-  session: Doc<"sessions">,
-  now = Date.now(),
-): boolean {
-  return (
-    isLive(session, now) &&
-    now - session._creationTime <= PASSKEY_ADD_SIGN_IN_MAX_AGE_MS
-  );
+export function signedInRecently(session: Doc<"sessions">, now = Date.now()): boolean {
+  return isLive(session, now) && now - session._creationTime <= PASSKEY_ADD_SIGN_IN_MAX_AGE_MS;
 }
 
 /** The live, recently signed-in session adding a passkey, or a refusal. */
-async function requireRecentSignIn(
-  ctx: Reader,
-  sessionId: Id<"sessions"> | null,
-) {
+async function requireRecentSignIn(ctx: Reader, sessionId: Id<"sessions"> | null) {
   const session = sessionId === null ? null : await ctx.db.get(sessionId);
   if (session === null || !signedInRecently(session)) {
     throw passkeyRefused("PASSKEY_RECENT_SIGN_IN_REQUIRED");
@@ -107,10 +92,8 @@ export async function consumeChallenge(
     .query("passkeyChallenges")
     .withIndex("by_challenge", (q) => q.eq("challenge", challenge))
     .unique();
-  if (row === null || row.purpose !== purpose)
-    throw passkeyRefused("PASSKEY_CHALLENGE_USED");
-  if (row.expiresAt <= Date.now())
-    throw passkeyRefused("PASSKEY_CHALLENGE_EXPIRED");
+  if (row === null || row.purpose !== purpose) throw passkeyRefused("PASSKEY_CHALLENGE_USED");
+  if (row.expiresAt <= Date.now()) throw passkeyRefused("PASSKEY_CHALLENGE_EXPIRED");
   await ctx.db.delete(row._id);
   if (purpose === "authenticate") return { userId: null, name: null };
   const session = await requireRecentSignIn(ctx, row.sessionId ?? null);
@@ -122,10 +105,7 @@ export function checkCounter(stored: number, next: number): void {
   if (next < stored) throw passkeyRefused("PASSKEY_COUNTER_BACKWARDS");
 }
 
-export async function authenticatorByCredential(
-  ctx: Reader,
-  credentialID: string,
-) {
+export async function authenticatorByCredential(ctx: Reader, credentialID: string) {
   return ctx.db
     .query("authenticators")
     .withIndex("by_credentialID", (q) => q.eq("credentialID", credentialID))
@@ -142,19 +122,13 @@ export function passkeysOfUser(ctx: Reader, userId: Id<"users">) {
 }
 
 /** Remove a passkey with the account it signs in through: it can sign no one in after. */
-export async function removePasskey(
-  ctx: Writer,
-  passkey: Doc<"authenticators">,
-): Promise<void> {
+export async function removePasskey(ctx: Writer, passkey: Doc<"authenticators">): Promise<void> {
   const accounts = await ctx.db
     .query("accounts")
     .withIndex("by_userId", (q) => q.eq("userId", passkey.userId))
     .collect();
   for (const account of accounts) {
-    if (
-      account.type === "webauthn" &&
-      account.providerAccountId === passkey.providerAccountId
-    ) {
+    if (account.type === "webauthn" && account.providerAccountId === passkey.providerAccountId) {
       await ctx.db.delete(account._id);
     }
   }

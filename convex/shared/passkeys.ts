@@ -18,8 +18,5 @@ export const PASSKEY_REFUSALS = {
 export type PasskeyRefusal = keyof typeof PASSKEY_REFUSALS;
 
 export function isPasskeyRefusal(code: unknown): code is PasskeyRefusal {
-  return (
-    typeof code === "string" &&
-    Object.prototype.hasOwnProperty.call(PASSKEY_REFUSALS, code)
-  );
+  return typeof code === "string" && Object.prototype.hasOwnProperty.call(PASSKEY_REFUSALS, code);
 }
