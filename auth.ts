@@ -186,8 +186,14 @@ function authConfig(): NextAuthConfig {
     trustHost: true,
     session: { strategy: "database" },
     providers: buildProviders(),
-    // Auth.js's Passkey provider is behind this flag.
+    // Auth.js's Passkey provider is behind this flag...
     experimental: { enableWebAuthn: true },
+    // ...which it warns about on every request; the rest of its warnings still show.
+    logger: {
+      warn(code) {
+        if (code !== "experimental-webauthn") console.warn(`[auth][warn][${code}]`);
+      },
+    },
     pages: {
       signIn: "/signin",
       verifyRequest: "/signin/check-email",
