@@ -3,31 +3,41 @@
 // trimmed session this file returns (see the `Session` augmentation below): never the
 // session token, never Convex system fields.
 import NextAuth, { type NextAuthConfig } from "next-auth";
-import type { AdapterSession } from "next-auth/adapters";
+import type { AdapterSession, AdapterUser } from "next-auth/adapters";
 import type { Provider } from "next-auth/providers";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
+import Passkey from "next-auth/providers/passkey";
 import Resend from "next-auth/providers/resend";
 import { headers } from "next/headers";
 import { after } from "next/server";
 import { LAST_SEEN_INTERVAL_MS } from "@/convex/shared/limits";
 import { DEVICE_TYPE_NAMES } from "@/convex/shared/devices";
+import type { SignInMethod } from "@/convex/shared/signIn";
 import { clientIp, describeDevice, platformHints } from "@/lib/device";
 import { getServerEnv } from "@/lib/env";
 import { safeAuthRedirect } from "@/lib/validations/auth";
 import {
   allowMagicLink,
   ConvexAdapter,
+  sessionActivity,
   touchSessionIfStale,
   type ConvexAdapterSession,
 } from "@/server/auth-adapter";
+import { currentAuthRequest } from "@/server/auth-request";
 import { convexTokenForSession } from "@/server/convex-token";
+import { trackedWebAuthn } from "@/server/passkeys";
 import { linkTo, sendMagicLink, sendNewDeviceNotice } from "@/server/email";
 
 declare module "next-auth" {
   /** What the app (server and browser) sees of a session. */
   interface Session {
-    user: { id: string; name: string | null; email: string; image: string | null };
+    user: {
+      id: string;
+      name: string | null;
+      email: string;
+      image: string | null;
+    };
     /** The Convex `sessions` id: this device's identity. */
     sessionId: string;
     /** RS256 JWT for Convex (`sub` = `userId;sessionId`), reused until near expiry. */
@@ -43,6 +53,16 @@ export const MAGIC_LINK_MAX_AGE_SECONDS = 15 * 60;
 /** Provider ids, shared with the sign-in page. */
 export const EMAIL_PROVIDER_ID = "resend";
 export const DEMO_PROVIDER_ID = "demo";
+export const PASSKEY_PROVIDER_ID = "passkey";
+
+/** What each provider's sign-ins are recorded as on their session. */
+const SIGN_IN_METHOD_BY_PROVIDER: Record<string, SignInMethod> = {
+  github: "github",
+  google: "google",
+  [EMAIL_PROVIDER_ID]: "email",
+  [PASSKEY_PROVIDER_ID]: "passkey",
+  [DEMO_PROVIDER_ID]: "demo",
+};
 
 /**
  * Every OAuth / OIDC provider's `account` callback: the app never calls a provider's API,
@@ -84,11 +104,18 @@ function buildProviders(): Provider[] {
       allowDangerousEmailAccountLinking: true,
     });
   }
+  // Always on: a passkey is added from the Security page while signed in, and signs in
+  // from /signin. Its challenges are tracked in Convex (server/passkeys.ts).
+  providers.push(Passkey({ id: PASSKEY_PROVIDER_ID, simpleWebAuthn: trackedWebAuthn() }));
   return providers;
 }
 
 /** The providers shown on the sign-in page, in display order. */
-export function configuredProviders(): Array<{ id: string; name: string; type: string }> {
+export function configuredProviders(): Array<{
+  id: string;
+  name: string;
+  type: string;
+}> {
   return buildProviders().map((provider) => {
     const resolved = typeof provider === "function" ? provider() : provider;
     return { id: resolved.id, name: resolved.name, type: resolved.type };
@@ -118,20 +145,22 @@ async function notifyNewDevice(email: string): Promise<void> {
   });
 }
 
+/** The session row's id, which is the device id (ConvexAdapter returns it as `id`). */
 function convexSessionId(session: AdapterSession): string {
-  const { sessionId } = session as Partial<ConvexAdapterSession>;
+  const { id } = session as Partial<ConvexAdapterSession>;
   // Without it no Convex token can name the device; failing loudly beats a token
   // Convex would refuse on every call.
-  if (!sessionId) throw new Error("ConvexAdapter returned a session without sessionId");
-  return sessionId;
+  if (!id) throw new Error("ConvexAdapter returned a session without its id");
+  return id;
 }
 
 /**
  * Last-seen is written at most every few minutes, after the response is sent, so a
- * page render still costs one Convex round trip for auth.
+ * page render still costs one Convex round trip for auth. `lastSeenAt` comes with the
+ * user object the adapter returned (`sessionActivity`), not inside the session.
  */
-async function touchIfStale(session: AdapterSession): Promise<void> {
-  const { lastSeenAt } = session as Partial<ConvexAdapterSession>;
+async function touchIfStale(session: AdapterSession, user: AdapterUser): Promise<void> {
+  const lastSeenAt = sessionActivity(user)?.lastSeenAt ?? null;
   if (lastSeenAt && Date.now() - lastSeenAt.getTime() < LAST_SEEN_INTERVAL_MS) return;
   // Request data must be read now: `after` callbacks run outside the request scope.
   const ip = clientIp(await headers(), getServerEnv().clientIp);
@@ -148,7 +177,9 @@ function authConfig(): NextAuthConfig {
   if (config !== null) return config;
   const env = getServerEnv();
   config = {
-    adapter: ConvexAdapter(),
+    adapter: ConvexAdapter({
+      signInMethodOf: (providerId) => SIGN_IN_METHOD_BY_PROVIDER[providerId],
+    }),
     secret: env.AUTH_SECRET,
     // AUTH_URL is required (lib/env.ts), and with it set Auth.js builds every URL on it
     // and rewrites incoming requests onto it, so the Host and X-Forwarded-Host headers
@@ -156,7 +187,19 @@ function authConfig(): NextAuthConfig {
     trustHost: true,
     session: { strategy: "database" },
     providers: buildProviders(),
-    pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin/error" },
+    // Auth.js's Passkey provider is behind this flag...
+    experimental: { enableWebAuthn: true },
+    // ...which it warns about on every request; the rest of its warnings still show.
+    logger: {
+      warn(code) {
+        if (code !== "experimental-webauthn") console.warn(`[auth][warn][${code}]`);
+      },
+    },
+    pages: {
+      signIn: "/signin",
+      verifyRequest: "/signin/check-email",
+      error: "/signin/error",
+    },
     callbacks: {
       // Every redirect Auth.js makes (callbackUrl on its routes, the cookie, magic links)
       // goes to a path on this app's origin, checked as the sign-in page checks it.
@@ -171,7 +214,7 @@ function authConfig(): NextAuthConfig {
       async session({ session, user }) {
         const sessionId = convexSessionId(session);
         const { token, expiresAt } = await convexTokenForSession(user.id, sessionId);
-        await touchIfStale(session);
+        await touchIfStale(session, user);
         // Built field by field: anything not listed here never reaches the browser.
         return {
           user: {
@@ -189,8 +232,10 @@ function authConfig(): NextAuthConfig {
     },
     events: {
       async signIn({ user, isNewUser }) {
-        // The very first sign-in creates the account: nothing to warn about.
+        // The very first sign-in creates the account: nothing to warn about. Adding a
+        // passkey also ends here, but creates no session: no new device either.
         if (isNewUser || !user.email) return;
+        if (currentAuthRequest()?.createdSession === false) return;
         await notifyNewDevice(user.email);
       },
     },

@@ -4,21 +4,35 @@
 // takes the shared `secret` and refuses the call (BAD_ADAPTER_SECRET, nothing read or
 // written) unless it equals env `CONVEX_AUTH_ADAPTER_SECRET`.
 //
-// Dates are milliseconds. Results are plain data without Convex system fields; a
-// user's `_id` is returned as `id`, a session's `_id` as `sessionId` (the device id,
-// second half of the Convex token's `sub`). `sessionToken` appears only in the
-// session results Auth.js itself needs.
+// Conformance: results are Auth.js's own model, exactly as stored, so the official
+// adapter suite (`tests/adapter-conformance.test.ts`) compares them with the raw rows.
+// Dates are milliseconds; a document's `_id` is returned as `id` (for a session that is
+// the device id, the second half of the Convex token's `sub`); no other system fields.
+// Ids arrive as untrusted strings and are normalised: an id that names no row of the
+// table reads as "not found", never as an argument error.
+//
+// The one documented choice: `getSessionAndUser` returns exactly the stored session
+// ({ id, sessionToken, userId, expires }), and the activity time the app keeps beside it
+// (`lastSeenAt`) travels next to it, not inside it; the Next.js side hands it to the
+// session callback (see `sessionActivity` in server/auth-adapter.ts).
 import { v, type Infer } from "convex/values";
-import type { Doc } from "./_generated/dataModel";
-import type { QueryCtx } from "./_generated/server";
+import type { Doc, Id } from "./_generated/dataModel";
+import { internalQuery, type QueryCtx } from "./_generated/server";
 import { appError, ErrorCode } from "./errors";
 import { adapterMutation, adapterQuery } from "./lib/functions";
 import { consumeAll, peek, type LimitName } from "./lib/rateLimits";
+import {
+  authenticatorByCredential,
+  checkCounter,
+  checkPasskeyName,
+  passkeyRefused,
+} from "./lib/passkeys";
 import { endSession, sessionsOfUser } from "./lib/sessions";
 import {
   accountFields,
   authenticatorFields,
   deviceFields,
+  signInMethodValidator,
   userFields,
   verificationTokenFields,
 } from "./schema";
@@ -34,11 +48,10 @@ export const adapterUserValidator = v.object({
 export const adapterAccountValidator = v.object(accountFields);
 export const adapterSessionValidator = v.object({
   /** The session document's `_id`: the device id. */
-  sessionId: v.id("sessions"),
+  id: v.id("sessions"),
   userId: v.id("users"),
   sessionToken: v.string(),
   expires: v.number(),
-  lastSeenAt: v.optional(v.number()),
 });
 export const verificationTokenValidator = v.object(verificationTokenFields);
 export const adapterAuthenticatorValidator = v.object(authenticatorFields);
@@ -62,14 +75,12 @@ function toAccount(
 }
 
 function toSession(doc: Doc<"sessions">): AdapterSessionData {
-  const session: AdapterSessionData = {
-    sessionId: doc._id,
+  return {
+    id: doc._id,
     userId: doc.userId,
     sessionToken: doc.sessionToken,
     expires: doc.expires,
   };
-  if (doc.lastSeenAt !== undefined) session.lastSeenAt = doc.lastSeenAt;
-  return session;
 }
 
 function toVerificationToken(
@@ -78,12 +89,15 @@ function toVerificationToken(
   return { identifier: doc.identifier, token: doc.token, expires: doc.expires };
 }
 
+/** Auth.js's authenticator fields only: the passkey's name and last use stay ours. */
 function toAuthenticator(
   doc: Doc<"authenticators">,
 ): Infer<typeof adapterAuthenticatorValidator> {
-  const { _id, _creationTime, ...fields } = doc;
+  const { _id, _creationTime, name, lastUsedAt, ...fields } = doc;
   void _id;
   void _creationTime;
+  void name;
+  void lastUsedAt;
   return fields;
 }
 
@@ -117,14 +131,15 @@ async function sessionByToken(ctx: Pick<QueryCtx, "db">, sessionToken: string) {
     .unique();
 }
 
-async function authenticatorById(
-  ctx: Pick<QueryCtx, "db">,
-  credentialID: string,
-) {
-  return ctx.db
-    .query("authenticators")
-    .withIndex("by_credentialID", (q) => q.eq("credentialID", credentialID))
-    .unique();
+const authenticatorById = authenticatorByCredential;
+
+/** A user id given as a string, checked to name an existing user, or NOT_FOUND. */
+async function requireUser(ctx: Pick<QueryCtx, "db">, rawId: string): Promise<Id<"users">> {
+  const id = ctx.db.normalizeId("users", rawId);
+  if (id === null || (await ctx.db.get(id)) === null) {
+    throw appError(ErrorCode.NOT_FOUND, "No such user.");
+  }
+  return id;
 }
 
 function emailTaken(): never {
@@ -183,11 +198,12 @@ export const getUserByAccount = adapterQuery({
 });
 
 export const updateUser = adapterMutation({
-  args: { id: v.id("users"), ...userFields },
+  args: { id: v.string(), ...userFields },
   returns: adapterUserValidator,
-  handler: async (ctx, { id, ...fields }) => {
-    const existing = await ctx.db.get(id);
-    if (existing === null) {
+  handler: async (ctx, { id: rawId, ...fields }) => {
+    const id = ctx.db.normalizeId("users", rawId);
+    const existing = id === null ? null : await ctx.db.get(id);
+    if (id === null || existing === null) {
       throw appError(ErrorCode.NOT_FOUND, "No such user.");
     }
     if (fields.email && fields.email !== existing.email) {
@@ -205,9 +221,11 @@ export const updateUser = adapterMutation({
  * memberships. Orders stay: they are the stores' records too.
  */
 export const deleteUser = adapterMutation({
-  args: { id: v.id("users") },
+  args: { id: v.string() },
   returns: v.union(adapterUserValidator, v.null()),
-  handler: async (ctx, { id }) => {
+  handler: async (ctx, args) => {
+    const id = ctx.db.normalizeId("users", args.id);
+    if (id === null) return null;
     const user = await ctx.db.get(id);
     for (const s of await sessionsOfUser(ctx, id)) await endSession(ctx, s._id);
     const accounts = await ctx.db
@@ -235,18 +253,20 @@ export const deleteUser = adapterMutation({
 // Accounts
 
 export const linkAccount = adapterMutation({
-  args: accountFields,
+  args: { ...accountFields, userId: v.string() },
   returns: adapterAccountValidator,
-  handler: async (ctx, account) => {
-    if ((await ctx.db.get(account.userId)) === null) {
-      throw appError(ErrorCode.NOT_FOUND, "No such user.");
-    }
+  handler: async (ctx, { userId: rawUserId, ...fields }) => {
+    const userId = await requireUser(ctx, rawUserId);
+    const account = { ...fields, userId };
     const existing = await accountByProvider(
       ctx,
       account.provider,
       account.providerAccountId,
     );
     if (existing !== null) {
+      if (account.type === "webauthn" && existing.userId !== userId) {
+        throw passkeyRefused("PASSKEY_OTHER_USER");
+      }
       throw appError(
         ErrorCode.INVALID_INPUT,
         "This provider account is already linked to a user.",
@@ -280,32 +300,39 @@ export const getAccount = adapterQuery({
 // ---------------------------------------------------------------------------
 // Sessions
 
-/** Creates the session and records the device it was created on. */
+/** Creates the session and records the device it was created on and how it signed in. */
 export const createSession = adapterMutation({
   args: {
     sessionToken: v.string(),
-    userId: v.id("users"),
+    userId: v.string(),
     expires: v.number(),
+    signInMethod: v.optional(signInMethodValidator),
     ...deviceFields,
   },
   returns: adapterSessionValidator,
-  handler: async (ctx, session) => {
-    if ((await ctx.db.get(session.userId)) === null) {
-      throw appError(ErrorCode.NOT_FOUND, "No such user.");
-    }
+  handler: async (ctx, { userId: rawUserId, ...session }) => {
+    const userId = await requireUser(ctx, rawUserId);
     const id = await ctx.db.insert("sessions", {
       ...session,
+      userId,
       lastSeenAt: Date.now(),
     });
     return toSession((await ctx.db.get(id))!);
   },
 });
 
-/** The session (with `sessionId`, its device id) and its user, or null. */
+/**
+ * The session (its `id` is the device id) and its user, or null; beside them, not in
+ * the session, when this device was last seen (absent for a session never touched).
+ */
 export const getSessionAndUser = adapterQuery({
   args: { sessionToken: v.string() },
   returns: v.union(
-    v.object({ session: adapterSessionValidator, user: adapterUserValidator }),
+    v.object({
+      session: adapterSessionValidator,
+      user: adapterUserValidator,
+      lastSeenAt: v.optional(v.number()),
+    }),
     v.null(),
   ),
   handler: async (ctx, { sessionToken }) => {
@@ -313,7 +340,10 @@ export const getSessionAndUser = adapterQuery({
     if (session === null) return null;
     const user = await ctx.db.get(session.userId);
     if (user === null) return null;
-    return { session: toSession(session), user: toUser(user) };
+    const found = { session: toSession(session), user: toUser(user) };
+    return session.lastSeenAt === undefined
+      ? found
+      : { ...found, lastSeenAt: session.lastSeenAt };
   },
 });
 
@@ -431,20 +461,28 @@ export const useVerificationToken = adapterMutation({
 // ---------------------------------------------------------------------------
 // Authenticators (WebAuthn)
 
+/**
+ * A new passkey, with the name its owner chose (`name`, optional). A credential that is
+ * registered already is refused: PASSKEY_OTHER_USER when it is another user's.
+ */
 export const createAuthenticator = adapterMutation({
-  args: authenticatorFields,
+  args: { ...authenticatorFields, userId: v.string(), name: v.optional(v.string()) },
   returns: adapterAuthenticatorValidator,
-  handler: async (ctx, authenticator) => {
-    if ((await ctx.db.get(authenticator.userId)) === null) {
-      throw appError(ErrorCode.NOT_FOUND, "No such user.");
-    }
-    if ((await authenticatorById(ctx, authenticator.credentialID)) !== null) {
+  handler: async (ctx, { userId: rawUserId, name, ...fields }) => {
+    const userId = await requireUser(ctx, rawUserId);
+    const existing = await authenticatorById(ctx, fields.credentialID);
+    if (existing !== null) {
+      if (existing.userId !== userId) throw passkeyRefused("PASSKEY_OTHER_USER");
       throw appError(
         ErrorCode.INVALID_INPUT,
         "This credential is already registered.",
       );
     }
-    const id = await ctx.db.insert("authenticators", authenticator);
+    const id = await ctx.db.insert("authenticators", {
+      ...fields,
+      userId,
+      name: checkPasskeyName(name),
+    });
     return toAuthenticator((await ctx.db.get(id))!);
   },
 });
@@ -458,27 +496,78 @@ export const getAuthenticator = adapterQuery({
   },
 });
 
+/** Newest first, as the official suite expects; an unknown user id has none. */
 export const listAuthenticatorsByUserId = adapterQuery({
-  args: { userId: v.id("users") },
+  args: { userId: v.string() },
   returns: v.array(adapterAuthenticatorValidator),
-  handler: async (ctx, { userId }) => {
+  handler: async (ctx, args) => {
+    const userId = ctx.db.normalizeId("users", args.userId);
+    if (userId === null) return [];
     const rows = await ctx.db
       .query("authenticators")
       .withIndex("by_userId", (q) => q.eq("userId", userId))
+      .order("desc")
       .collect();
     return rows.map(toAuthenticator);
   },
 });
 
+/** After a passkey sign-in: the new signature count (never lower) and the time of use. */
 export const updateAuthenticatorCounter = adapterMutation({
   args: { credentialID: v.string(), newCounter: v.number() },
   returns: adapterAuthenticatorValidator,
   handler: async (ctx, { credentialID, newCounter }) => {
     const row = await authenticatorById(ctx, credentialID);
-    if (row === null) {
-      throw appError(ErrorCode.NOT_FOUND, "No such authenticator.");
-    }
-    await ctx.db.patch(row._id, { counter: newCounter });
+    if (row === null) throw passkeyRefused("PASSKEY_UNKNOWN");
+    checkCounter(row.counter, newCounter);
+    // Called once per successful passkey sign-in: that is its last use.
+    await ctx.db.patch(row._id, { counter: newCounter, lastUsedAt: Date.now() });
     return toAuthenticator((await ctx.db.get(row._id))!);
+  },
+});
+
+// ---------------------------------------------------------------------------
+// Raw rows, for the `db` helpers of the adapter conformance suite: internal, so only a
+// deploy key (on the local backend: the tests' admin key) reaches it, never the app.
+
+export const storedRow = internalQuery({
+  args: {
+    lookup: v.union(
+      v.object({ table: v.literal("users"), id: v.string() }),
+      v.object({ table: v.literal("sessions"), sessionToken: v.string() }),
+      v.object({
+        table: v.literal("accounts"),
+        provider: v.string(),
+        providerAccountId: v.string(),
+      }),
+      v.object({
+        table: v.literal("verificationTokens"),
+        identifier: v.string(),
+        token: v.string(),
+      }),
+      v.object({ table: v.literal("authenticators"), credentialID: v.string() }),
+    ),
+  },
+  returns: v.any(),
+  handler: async (ctx, { lookup }) => {
+    switch (lookup.table) {
+      case "users": {
+        const id = ctx.db.normalizeId("users", lookup.id);
+        return id === null ? null : await ctx.db.get(id);
+      }
+      case "sessions":
+        return await sessionByToken(ctx, lookup.sessionToken);
+      case "accounts":
+        return await accountByProvider(ctx, lookup.provider, lookup.providerAccountId);
+      case "verificationTokens":
+        return await ctx.db
+          .query("verificationTokens")
+          .withIndex("by_identifier_token", (q) =>
+            q.eq("identifier", lookup.identifier).eq("token", lookup.token),
+          )
+          .first();
+      case "authenticators":
+        return await authenticatorById(ctx, lookup.credentialID);
+    }
   },
 });

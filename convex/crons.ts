@@ -20,4 +20,11 @@ crons.interval(
   {},
 );
 
+crons.interval(
+  "remove unanswered passkey challenges",
+  { hours: 1 },
+  internal.passkeys.cleanupExpiredChallenges,
+  {},
+);
+
 export default crons;

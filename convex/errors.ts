@@ -15,6 +15,13 @@ export const ErrorCode = {
   RATE_LIMITED: "RATE_LIMITED",
   /** The adapter secret was missing or wrong. */
   BAD_ADAPTER_SECRET: "BAD_ADAPTER_SECRET",
+  // Passkey refusals; their messages are in shared/passkeys.ts.
+  PASSKEY_CHALLENGE_EXPIRED: "PASSKEY_CHALLENGE_EXPIRED",
+  PASSKEY_CHALLENGE_USED: "PASSKEY_CHALLENGE_USED",
+  PASSKEY_COUNTER_BACKWARDS: "PASSKEY_COUNTER_BACKWARDS",
+  PASSKEY_OTHER_USER: "PASSKEY_OTHER_USER",
+  PASSKEY_UNKNOWN: "PASSKEY_UNKNOWN",
+  PASSKEY_RECENT_SIGN_IN_REQUIRED: "PASSKEY_RECENT_SIGN_IN_REQUIRED",
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -10,6 +10,7 @@ import { literals } from "convex-helpers/validators";
 import { defineSchema, defineTable } from "convex/server";
 import { v } from "convex/values";
 import { DEVICE_TYPES } from "./shared/devices";
+import { SIGN_IN_METHODS } from "./shared/signIn";
 
 /** Dates are stored as milliseconds since the epoch (Convex has no Date type). */
 export const userFields = {
@@ -49,6 +50,8 @@ export const deviceFields = {
   ip: v.optional(v.string()),
 };
 
+export const signInMethodValidator = literals(...SIGN_IN_METHODS);
+
 export const sessionFields = {
   userId: v.id("users"),
   sessionToken: v.string(),
@@ -56,6 +59,8 @@ export const sessionFields = {
   expires: v.number(),
   /** Last request seen from this device (ms); refreshed at most every few minutes. */
   lastSeenAt: v.optional(v.number()),
+  /** How this session signed in; absent on sessions from before it was recorded. */
+  signInMethod: v.optional(signInMethodValidator),
   ...deviceFields,
 };
 
@@ -76,6 +81,16 @@ export const authenticatorFields = {
   credentialBackedUp: v.boolean(),
   transports: v.optional(v.string()),
 };
+
+/** What the app keeps about a passkey beside Auth.js's authenticator fields. */
+export const passkeyFields = {
+  /** The name its owner gave it when adding it ("Work laptop"). */
+  name: v.optional(v.string()),
+  /** Last successful sign-in with it (ms). */
+  lastUsedAt: v.optional(v.number()),
+};
+
+export const passkeyPurposeValidator = v.union(v.literal("register"), v.literal("authenticate"));
 
 export const roleValidator = v.union(v.literal("owner"), v.literal("admin"));
 
@@ -203,9 +218,24 @@ export default defineSchema({
     .index("by_identifier_token", ["identifier", "token"])
     .index("by_expires", ["expires"]),
 
-  authenticators: defineTable(authenticatorFields)
+  authenticators: defineTable({ ...authenticatorFields, ...passkeyFields })
     .index("by_credentialID", ["credentialID"])
     .index("by_userId", ["userId"]),
+
+  /**
+   * WebAuthn challenges the server handed out and not yet answered: each is accepted once
+   * and before `expiresAt` (Auth.js's own challenge cookie alone would accept a replay).
+   */
+  passkeyChallenges: defineTable({
+    challenge: v.string(),
+    purpose: passkeyPurposeValidator,
+    /** Registration only: the session adding the passkey, and the name it chose. */
+    sessionId: v.optional(v.id("sessions")),
+    name: v.optional(v.string()),
+    expiresAt: v.number(),
+  })
+    .index("by_challenge", ["challenge"])
+    .index("by_expiresAt", ["expiresAt"]),
 
   stores: defineTable(storeFields).index("by_slug", ["slug"]),
 

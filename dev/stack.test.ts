@@ -110,15 +110,15 @@ describe("startServices", () => {
       sessionToken,
       userId: user.id,
       expires: Date.now() + 60_000,
-    })) as { sessionId: string };
+    })) as { id: string };
     const pages = await Promise.all(
       [
         "/",
         "/?table=sessions",
-        `/?table=sessions&id=${encodeURIComponent(session.sessionId)}`,
+        `/?table=sessions&id=${encodeURIComponent(session.id)}`,
       ].map(async (path) => (await fetch(`${services.convexUrl}${path}`)).text()),
     );
-    expect(pages[1]).toContain(session.sessionId);
+    expect(pages[1]).toContain(session.id);
     expect(pages[2]).toContain(`••••${sessionToken.slice(-4)}`);
     for (const page of pages) expect(page).not.toContain(sessionToken);
   });

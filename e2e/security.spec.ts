@@ -48,6 +48,8 @@ test("every page, dialog and drawer runs without a CSP violation, signed out and
   for (const path of ["/", "/signin", "/signin/error?error=Verification", "/s/alpine", "/nope"]) {
     await visit(page, path);
   }
+  await visit(page, "/signin");
+  await expect(page.getByRole("button", { name: "Sign in with a passkey" })).toBeVisible();
 
   // Signed in as the demo admin (also a shopper with a cart).
   await signInWithDemo(page, { email: "admin@example.com", name: "Ada Admin" });
@@ -68,6 +70,10 @@ test("every page, dialog and drawer runs without a CSP violation, signed out and
   await page.keyboard.press("Escape");
   await page.getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(page.getByRole("dialog")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await visit(page, "/account/security");
+  await page.getByRole("button", { name: "Add a passkey" }).click();
+  await expect(page.getByRole("dialog", { name: "Add a passkey" })).toBeVisible();
   await page.keyboard.press("Escape");
   await visit(page, "/admin");
   await page.getByRole("button", { name: /^Revoke/ }).first().click();

@@ -4,6 +4,16 @@
 // fields, no `undefined`) and back (ms → Dates, `null` for absent optional fields),
 // and records the device when a session is created.
 //
+// Conformance: every operation passes Auth.js's official adapter suite as written
+// (`tests/adapter-conformance.test.ts`). Ids are handed to Convex as the strings Auth.js
+// gives; Convex normalises them. The one documented choice: `getSessionAndUser` returns
+// exactly the stored session, `{ id, sessionToken, userId, expires }`, where `id` is the
+// Convex `sessions` id, i.e. the device id the Convex token names. The app's other
+// per-session value, `lastSeenAt`, is not a field of Auth.js's session model, so it does
+// not ride in the session: the adapter files it under the user object it returns, which
+// Auth.js hands as is to the `session` callback, and `sessionActivity(user)` reads it
+// there. Nothing is added to what the suite compares.
+//
 // Arguments are built field by field on purpose: a value the Convex validator
 // rejects would make Convex echo the whole argument object, secret included, into
 // the error and the logs.
@@ -26,11 +36,12 @@ import type {
 } from "convex/server";
 import { headers } from "next/headers";
 import { api } from "@/convex/_generated/api";
-import type { Id } from "@/convex/_generated/dataModel";
 import { appErrorData, ErrorCode } from "@/convex/errors";
 import { LAST_SEEN_INTERVAL_MS } from "@/convex/shared/limits";
 import { clientIp, describeDevice, platformHints, type ClientIpTrust } from "@/lib/device";
 import { getServerEnv } from "@/lib/env";
+import type { SignInMethod } from "@/convex/shared/signIn";
+import { currentAuthRequest, notePasskeyRefusal } from "./auth-request";
 /** User agents are stored for support; anything longer is not a real browser's. */
 const MAX_USER_AGENT = 512;
 
@@ -41,18 +52,33 @@ export type ConvexAdapterOptions = {
   secret?: string;
   /** Which headers say the client's IP; default from TRUSTED_PROXY_HOPS / CLIENT_IP_HEADER. */
   clientIpTrust?: ClientIpTrust;
+  /** How a session created by a callback of this provider signed in (recorded on it). */
+  signInMethodOf?: (providerId: string) => SignInMethod | undefined;
 };
 
 /**
- * The session shape our adapter returns. Auth.js passes it to the `session`
- * callback, where `sessionId` (the Convex `sessions` id, i.e. the device id) goes
- * into the Convex token and `lastSeenAt` lets `touchSessionIfStale` skip the call.
+ * The session shape our adapter returns: Auth.js's, plus the row's `id`, which is the
+ * device id (the Convex `sessions` id) that goes into the Convex token.
  */
-export type ConvexAdapterSession = AdapterSession & {
-  sessionId: string;
-  /** Last recorded activity; null for sessions never touched. */
+export type ConvexAdapterSession = AdapterSession & { id: string };
+
+/** What the adapter read beside a session, for the `session` callback. */
+export type SessionActivity = {
+  /** Last recorded activity; null for a session never touched. */
   lastSeenAt: Date | null;
 };
+
+// Keyed by the user object `getSessionAndUser` returned: Auth.js passes that very object
+// to the `session` callback, and the entry goes away with it (no state across requests).
+const activityByUser = new WeakMap<AdapterUser, SessionActivity>();
+
+/**
+ * The activity of the session `getSessionAndUser` returned together with `user`, or
+ * undefined for a user object that did not come from there.
+ */
+export function sessionActivity(user: AdapterUser): SessionActivity | undefined {
+  return activityByUser.get(user);
+}
 
 // ---------------------------------------------------------------------------
 // One HTTP client per deployment URL for the whole process.
@@ -73,16 +99,29 @@ function clientFor(url: string): ConvexHttpClient {
  * request in this process, and its default queue would make unrelated users'
  * sign-ins wait on each other. Each request still awaits its own calls in order.
  */
-function mutate<M extends FunctionReference<"mutation">>(
+async function mutate<M extends FunctionReference<"mutation">>(
   client: ConvexHttpClient,
   ref: M,
   args: FunctionArgs<M>,
 ): Promise<FunctionReturnType<M>> {
-  const rest = [args, { skipQueue: true }] as ArgsAndOptions<
-    M,
-    HttpMutationOptions
-  >;
-  return client.mutation(ref, ...rest);
+  const rest = [args, { skipQueue: true }] as ArgsAndOptions<M, HttpMutationOptions>;
+  try {
+    return await client.mutation(ref, ...rest);
+  } catch (error) {
+    // A passkey refusal (counter, another user's credential, ...) is told to the browser.
+    notePasskeyRefusal(error);
+    throw error;
+  }
+}
+
+/** Another adapter-secret mutation (e.g. the passkey challenges), as the adapter calls its own. */
+export function adapterMutation<M extends FunctionReference<"mutation">>(
+  options: ConvexAdapterOptions,
+  ref: M,
+  args: Omit<FunctionArgs<M>, "secret">,
+): Promise<FunctionReturnType<M>> {
+  const { client, secret } = resolve(options);
+  return mutate(client, ref, { ...args, secret } as FunctionArgs<M>);
 }
 
 function resolve(options: ConvexAdapterOptions): {
@@ -108,11 +147,10 @@ type ConvexUser = {
 };
 
 type ConvexSession = {
-  sessionId: string;
+  id: string;
   userId: string;
   sessionToken: string;
   expires: number;
-  lastSeenAt?: number;
 };
 
 type ConvexAccount = {
@@ -158,26 +196,20 @@ function toAdapterUser(user: ConvexUser): AdapterUser {
 
 function toAdapterSession(session: ConvexSession): ConvexAdapterSession {
   return {
+    id: session.id,
     sessionToken: session.sessionToken,
     userId: session.userId,
     expires: new Date(session.expires),
-    sessionId: session.sessionId,
-    lastSeenAt:
-      session.lastSeenAt === undefined ? null : new Date(session.lastSeenAt),
   };
 }
 
 function toAdapterAccount(account: ConvexAccount): AdapterAccount {
   const { token_type, ...rest } = account;
   // Returned as stored; the type's lower-case claim is the spec's (RFC 6749 §7.1).
-  return token_type === undefined
-    ? rest
-    : { ...rest, token_type: token_type as Lowercase<string> };
+  return token_type === undefined ? rest : { ...rest, token_type: token_type as Lowercase<string> };
 }
 
-function toAdapterAuthenticator(
-  row: ConvexAuthenticator,
-): AdapterAuthenticator {
+function toAdapterAuthenticator(row: ConvexAuthenticator): AdapterAuthenticator {
   return { ...row, transports: row.transports ?? null };
 }
 
@@ -197,9 +229,9 @@ function toVerificationToken(row: {
 function defined<T extends Record<string, unknown>>(
   value: T,
 ): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(
-    Object.entries(value).filter(([, v]) => v !== undefined),
-  ) as { [K in keyof T]: Exclude<T[K], undefined> };
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
 }
 
 /** A string field, or undefined when absent, null or not a string (tokens vary by provider). */
@@ -208,9 +240,7 @@ function str(value: unknown): string | undefined {
 }
 
 function num(value: unknown): number | undefined {
-  return typeof value === "number" && Number.isFinite(value)
-    ? value
-    : undefined;
+  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
 }
 
 function userFieldsOf(user: Partial<AdapterUser>) {
@@ -227,12 +257,7 @@ function userFieldsOf(user: Partial<AdapterUser>) {
   });
 }
 
-const ACCOUNT_TYPES: ReadonlySet<string> = new Set([
-  "oauth",
-  "oidc",
-  "email",
-  "webauthn",
-]);
+const ACCOUNT_TYPES: ReadonlySet<string> = new Set(["oauth", "oidc", "email", "webauthn"]);
 
 /** Only the columns we store; providers add others (`expires_in`, ...) that we drop. */
 function accountFieldsOf(account: AdapterAccount) {
@@ -240,7 +265,7 @@ function accountFieldsOf(account: AdapterAccount) {
     throw new Error(`Unsupported account type: ${String(account.type)}`);
   }
   return defined({
-    userId: account.userId as Id<"users">,
+    userId: account.userId,
     type: account.type,
     provider: account.provider,
     providerAccountId: account.providerAccountId,
@@ -290,9 +315,7 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
 
   return {
     async createUser(user) {
-      return toAdapterUser(
-        await mutate(client, a.createUser, { secret, ...userFieldsOf(user) }),
-      );
+      return toAdapterUser(await mutate(client, a.createUser, { secret, ...userFieldsOf(user) }));
     },
 
     async getUser(id) {
@@ -318,17 +341,14 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
       return toAdapterUser(
         await mutate(client, a.updateUser, {
           secret,
-          id: user.id as Id<"users">,
+          id: user.id,
           ...userFieldsOf(user),
         }),
       );
     },
 
     async deleteUser(id) {
-      const user = await mutate(client, a.deleteUser, {
-        secret,
-        id: id as Id<"users">,
-      });
+      const user = await mutate(client, a.deleteUser, { secret, id });
       return user === null ? null : toAdapterUser(user);
     },
 
@@ -360,15 +380,21 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
     },
 
     async createSession({ sessionToken, userId, expires }) {
-      return toAdapterSession(
+      const request = currentAuthRequest();
+      const provider = request?.callbackProvider;
+      const signInMethod = provider ? options.signInMethodOf?.(provider) : undefined;
+      const session = toAdapterSession(
         await mutate(client, a.createSession, {
           secret,
           sessionToken,
-          userId: userId as Id<"users">,
+          userId,
           expires: toMs(expires),
+          ...(signInMethod ? { signInMethod } : {}),
           ...(await currentDevice(options.clientIpTrust)),
         }),
       );
+      if (request) request.createdSession = true;
+      return session;
     },
 
     async getSessionAndUser(sessionToken) {
@@ -377,10 +403,14 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
         sessionToken,
       });
       if (found === null) return null;
-      return {
-        session: toAdapterSession(found.session),
-        user: toAdapterUser(found.user),
-      };
+      const request = currentAuthRequest();
+      if (request) request.sessionId = found.session.id;
+      const user = toAdapterUser(found.user);
+      const lastSeenAt = "lastSeenAt" in found ? found.lastSeenAt : undefined;
+      activityByUser.set(user, {
+        lastSeenAt: lastSeenAt === undefined ? null : new Date(lastSeenAt),
+      });
+      return { session: toAdapterSession(found.session), user };
     },
 
     async updateSession({ sessionToken, expires }) {
@@ -425,6 +455,7 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
     },
 
     async createAuthenticator(authenticator) {
+      const name = currentAuthRequest()?.passkeyName ?? undefined;
       return toAdapterAuthenticator(
         await mutate(
           client,
@@ -432,13 +463,14 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
           defined({
             secret,
             credentialID: authenticator.credentialID,
-            userId: authenticator.userId as Id<"users">,
+            userId: authenticator.userId,
             providerAccountId: authenticator.providerAccountId,
             credentialPublicKey: authenticator.credentialPublicKey,
             counter: authenticator.counter,
             credentialDeviceType: authenticator.credentialDeviceType,
             credentialBackedUp: authenticator.credentialBackedUp,
             transports: authenticator.transports ?? undefined,
+            name,
           }),
         ),
       );
@@ -449,13 +481,15 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
         secret,
         credentialID,
       });
+      // Only a passkey sign-in asks for one by credential: an unknown one is refused.
+      if (row === null) notePasskeyRefusal("PASSKEY_UNKNOWN");
       return row === null ? null : toAdapterAuthenticator(row);
     },
 
     async listAuthenticatorsByUserId(userId) {
       const rows = await client.query(a.listAuthenticatorsByUserId, {
         secret,
-        userId: userId as Id<"users">,
+        userId,
       });
       return rows.map(toAdapterAuthenticator);
     },
@@ -475,8 +509,8 @@ export function ConvexAdapter(options: ConvexAdapterOptions = {}): Adapter {
 /**
  * Record activity on a session at most every 5 minutes. Costs nothing (no Convex
  * call) while `lastSeenAt` is fresh, so the app can call it on every request, e.g.
- * from the `session` callback with the session Auth.js passes there (our adapter's
- * `ConvexAdapterSession`). The IP defaults to the current request's. Best effort:
+ * from the `session` callback with the session's token and `sessionActivity(user)`.
+ * The IP defaults to the current request's. Best effort:
  * failures are logged and reported as `false`, never thrown, so a caller may leave
  * the promise unawaited.
  */
@@ -486,9 +520,7 @@ export async function touchSessionIfStale(
 ): Promise<boolean> {
   const now = options.now ?? Date.now();
   const last =
-    session.lastSeenAt instanceof Date
-      ? session.lastSeenAt.getTime()
-      : (session.lastSeenAt ?? 0);
+    session.lastSeenAt instanceof Date ? session.lastSeenAt.getTime() : (session.lastSeenAt ?? 0);
   if (now - last < LAST_SEEN_INTERVAL_MS) return false;
   try {
     const { client, secret } = resolve(options);

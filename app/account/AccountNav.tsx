@@ -10,6 +10,7 @@ export type AccountNavLink = { href: string; label: string };
 export const defaultAccountLinks: AccountNavLink[] = [
   { href: "/account", label: "Overview" },
   { href: "/account/devices", label: "Devices" },
+  { href: "/account/security", label: "Security" },
   { href: "/account/orders", label: "Orders" },
   { href: "/account/settings", label: "Settings" },
 ];

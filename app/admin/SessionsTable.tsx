@@ -3,6 +3,7 @@
 // status and a Revoke button; an empty or loading line under it.
 import { DeviceIcon } from "@/components/devices/DeviceIcon";
 import { DEVICE_TYPE_NAMES, deviceName } from "@/convex/shared/devices";
+import { signInMethodLabel } from "@/convex/shared/signIn";
 import { Timestamp } from "@/components/Timestamp";
 import { Button } from "@/components/ui/Button";
 import { cn } from "@/components/ui/cn";
@@ -103,6 +104,7 @@ function SessionRow({
           <span className="sr-only">{DEVICE_TYPE_NAMES[session.deviceType ?? "unknown"]}:</span>
           <span>{deviceName(session)}</span>
         </div>
+        <div className="text-muted-foreground">{signInMethodLabel(session.signInMethod)}</div>
       </td>
       <td className="px-3 py-2 font-mono text-xs">{session.ip ?? "Unknown"}</td>
       <td className="px-3 py-2">

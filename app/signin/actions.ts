@@ -21,7 +21,10 @@ export async function requestMagicLink(
   });
   const typed = typeof rawEmail === "string" ? rawEmail : "";
   if (!parsed.success) {
-    return { error: parsed.error.issues[0]?.message ?? "Check the e-mail address", email: typed };
+    return {
+      error: parsed.error.issues[0]?.message ?? "Check the e-mail address",
+      email: typed,
+    };
   }
   const { email } = parsed.data;
   try {
@@ -49,14 +52,16 @@ export async function requestMagicLink(
 /** Starts an OAuth / OIDC sign-in (GitHub, Google, demo). */
 export async function signInWithProvider(providerId: string, callbackUrl: string): Promise<void> {
   const known = configuredProviders().some(
-    (provider) => provider.id === providerId && provider.type !== "email",
+    (provider) =>
+      provider.id === providerId && (provider.type === "oauth" || provider.type === "oidc"),
   );
   if (!known) redirect("/signin/error?error=Configuration");
   try {
     await signIn(providerId, { redirectTo: safeCallbackUrl(callbackUrl) });
   } catch (error) {
     // signIn's success path is a redirect (thrown); only Auth.js errors are ours.
-    if (error instanceof AuthError) redirect(`/signin/error?error=${encodeURIComponent(error.type)}`);
+    if (error instanceof AuthError)
+      redirect(`/signin/error?error=${encodeURIComponent(error.type)}`);
     throw error;
   }
 }

@@ -22,7 +22,8 @@ const messages: Record<string, SignInErrorMessage> = {
   },
   Configuration: {
     title: "Sign-in is not available right now",
-    detail: "Something is wrong with the server's sign-in setup. Try another method or come back later.",
+    detail:
+      "Something is wrong with the server's sign-in setup. Try another method or come back later.",
   },
   MissingCSRF: {
     title: "Your sign-in form expired",
@@ -48,4 +49,5 @@ export function signInErrorMessage(code: string | string[] | undefined): SignInE
 export const signInNotices: Record<string, string> = {
   revoked: "This device was signed out from another device.",
   expired: "Your session expired. Please sign in again.",
+  reauth: "Sign in again to add a passkey: adding one needs a sign-in from the last 10 minutes.",
 };

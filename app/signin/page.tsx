@@ -9,6 +9,7 @@ import { EMAIL_PROVIDER_ID, configuredProviders, getSession } from "@/server/ses
 import { safeCallbackUrl } from "@/lib/validations/auth";
 import { signInWithProvider } from "./actions";
 import { EmailSignInForm } from "./EmailSignInForm";
+import { PasskeySignInButton } from "./PasskeySignInButton";
 import { signInErrorMessage, signInNotices } from "./messages";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -28,8 +29,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const errorCode = first(params.error);
   const error = errorCode ? signInErrorMessage(errorCode) : null;
   const providers = configuredProviders();
-  const oauth = providers.filter((provider) => provider.type !== "email");
+  const oauth = providers.filter(
+    (provider) => provider.type === "oauth" || provider.type === "oidc",
+  );
   const hasEmail = providers.some((provider) => provider.id === EMAIL_PROVIDER_ID);
+  const hasPasskey = providers.some((provider) => provider.type === "webauthn");
 
   return (
     <div className="mx-auto w-full max-w-sm px-4 py-16">
@@ -47,6 +51,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         ) : null}
       </div>
 
+      {hasPasskey ? <PasskeySignInButton callbackUrl={callbackUrl} /> : null}
+
       {oauth.length > 0 ? (
         <ul className="mt-6 space-y-2" aria-label="Sign in with">
           {oauth.map((provider) => (
@@ -62,7 +68,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
       ) : null}
 
       {oauth.length > 0 && hasEmail ? (
-        <div className="my-6 flex items-center gap-3 text-xs text-muted-foreground" aria-hidden="true">
+        <div
+          className="my-6 flex items-center gap-3 text-xs text-muted-foreground"
+          aria-hidden="true"
+        >
           <span className="h-px flex-1 bg-border" />
           or
           <span className="h-px flex-1 bg-border" />

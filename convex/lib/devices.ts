@@ -7,7 +7,7 @@ import type { MutationCtx, QueryCtx } from "../_generated/server";
 import { deviceName, normalizeDeviceLabel } from "../shared/devices";
 import { DEVICE_LABEL_MAX } from "../shared/limits";
 import { HIDDEN_CHARACTERS_MESSAGE, hasHiddenCharacters } from "../shared/text";
-import { deviceTypeValidator } from "../schema";
+import { deviceTypeValidator, signInMethodValidator } from "../schema";
 
 type Reader = Pick<QueryCtx, "db">;
 type Writer = Pick<MutationCtx, "db">;
@@ -81,6 +81,8 @@ export const deviceRowFields = {
   /** Last activity (ms); falls back to `createdAt` for sessions never refreshed. */
   lastSeenAt: v.number(),
   expires: v.number(),
+  /** How it signed in (GitHub, e-mail link, passkey, ...); null on sessions from before. */
+  signInMethod: v.union(signInMethodValidator, v.null()),
   /** The caller's own session. */
   isCurrent: v.boolean(),
 };
@@ -101,6 +103,7 @@ export async function toDevice(
     createdAt: session._creationTime,
     lastSeenAt: session.lastSeenAt ?? session._creationTime,
     expires: session.expires,
+    signInMethod: session.signInMethod ?? null,
     isCurrent: session._id === callerSessionId,
   };
 }

@@ -33,3 +33,10 @@ export const REVOKE_REASON_MAX = 500;
 
 /** A session's `lastSeenAt` is written at most this often. */
 export const LAST_SEEN_INTERVAL_MS = 5 * 60 * 1000;
+
+/** A passkey's name ("Work laptop"), after spaces are collapsed. */
+export const PASSKEY_NAME_MAX = 40;
+/** How long a passkey challenge may be answered (Auth.js's WebAuthn timeout is 5 minutes). */
+export const PASSKEY_CHALLENGE_TTL_MS = 5 * 60 * 1000;
+/** Adding a passkey needs a session that signed in at most this long ago. */
+export const PASSKEY_ADD_SIGN_IN_MAX_AGE_MS = 10 * 60 * 1000;

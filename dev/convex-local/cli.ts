@@ -17,6 +17,8 @@ function parseArgs(argv: string[]): ServerOptions & { readyJson: boolean } {
     readyJson: false,
     // index.ts passes the env file this way (see there); --env-file overrides it.
     envFile: process.env.CONVEX_LOCAL_ENV_FILE || undefined,
+    // Tests only, and by environment so the key is not in the process list (index.ts).
+    adminKey: process.env.CONVEX_LOCAL_ADMIN_KEY || undefined,
   };
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];

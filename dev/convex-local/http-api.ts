@@ -3,6 +3,7 @@
 // the version probe, and the local tools: the read-only data browser at `/` and `/_local/status`
 // (for this machine only, by connection and Host header, and without CORS; dev/loopback.ts).
 // Site port: HTTP actions from `convex/http.ts`.
+import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { UserIdentity } from "convex/server";
 import type { JSONValue } from "convex/values";
@@ -80,7 +81,29 @@ export type ApiContext = {
   log: Logger;
   /** Hot reload outcome, served at GET /_local/status for tools and tests. */
   status: () => ReloadStatus;
+  /** Tests only (`ServerOptions.adminKey`): the key that may call internal functions. */
+  adminKey?: string | null;
 };
+
+/** Who calls: a verified token's identity, nobody, or (tests only) the admin key's holder. */
+type Caller = { identity: UserIdentity | null; admin: boolean };
+
+/** Equal strings, compared without an early exit (hashes have one length). */
+function sameKey(given: string, expected: string): boolean {
+  const digest = (s: string) => createHash("sha256").update(s).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+async function callerFromHeader(ctx: ApiContext, header: string | undefined): Promise<Caller> {
+  const admin = /^Convex\s+(.+)$/.exec(header ?? "");
+  if (admin && ctx.adminKey) {
+    if (!sameKey(admin[1].trim(), ctx.adminKey)) {
+      throw new HttpError(401, "BadAdminKey", "The admin key is wrong");
+    }
+    return { identity: null, admin: true };
+  }
+  return { identity: await identityFromHeader(ctx, header), admin: false };
+}
 
 async function identityFromHeader(
   ctx: ApiContext,
@@ -92,7 +115,7 @@ async function identityFromHeader(
     throw new HttpError(
       401,
       "InvalidAuthHeader",
-      "Authorization header must be `Bearer <token>`; admin keys are not supported by the local backend",
+      "Authorization header must be `Bearer <token>`; admin keys are not supported by the local backend (tests may start one with `adminKey`)",
     );
   }
   try {
@@ -195,12 +218,13 @@ async function callFunction(
   const args = (rawArgs ?? {}) as JSONValue;
   // Verify the token before touching the function queue (auth discovery may call our own
   // HTTP actions).
-  const identity = await identityFromHeader(ctx, req.headers.authorization);
+  const { identity, admin } = await callerFromHeader(ctx, req.headers.authorization);
   const requestId = newRequestId();
   const started = performance.now();
   let resolvedKind: FunctionKind = kind === "any" ? "query" : kind;
   try {
-    const resolved = await ctx.engine.resolve(parsed.path, kind, true);
+    // Only the admin key (tests) reaches internal functions, as a deploy key does on Convex.
+    const resolved = await ctx.engine.resolve(parsed.path, kind, !admin);
     resolvedKind = resolved.kind;
     const { value } = await ctx.engine.run(resolved.kind, resolved.udfPath, args, identity);
     ctx.log.call(resolved.kind, resolved.udfPath, true, performance.now() - started);

@@ -1,5 +1,6 @@
 // ConvexHttpClient (unmodified convex 1.48) against the local backend: queries, mutations,
-// actions, auth, ConvexError, unknown/internal functions, bad arguments and bad requests.
+// actions, auth, ConvexError, unknown/internal functions (and the tests-only admin key that
+// reaches them), bad arguments and bad requests.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConvexHttpClient } from "convex/browser";
 import { anyApi } from "convex/server";
@@ -9,9 +10,10 @@ import { startTestBackend, type TestBackend } from "./testing";
 
 const api = anyApi;
 let backend: TestBackend;
+const ADMIN_KEY = "test-admin-key-0123456789";
 
 beforeAll(async () => {
-  backend = await startTestBackend({ seed: "seed:init" });
+  backend = await startTestBackend({ seed: "seed:init", adminKey: ADMIN_KEY });
 });
 afterAll(async () => {
   await backend?.cleanup();
@@ -153,6 +155,21 @@ describe("ConvexHttpClient", () => {
     await expect(
       client.mutation(api.messages.insertInternal, { author: "x", body: "y" }),
     ).rejects.toThrow(/Could not find public function/);
+  });
+
+  it("lets the admin key (tests only) call internal functions, and refuses a wrong key", async () => {
+    const admin = new ConvexHttpClient(backend.url);
+    (admin as unknown as { setAdminAuth(key: string): void }).setAdminAuth(ADMIN_KEY);
+    const total: number = await admin.query(api.messages.count, {});
+    expect(await admin.query(api.messages.secretCount, {})).toBe(total);
+
+    const wrong = await post(
+      "/api/query",
+      JSON.stringify({ path: "messages:secretCount", args: [{}], format: "json" }),
+      { Authorization: "Convex not-the-key" },
+    );
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toMatchObject({ code: "BadAdminKey" });
   });
 
   it("rejects wrong arguments with a validation error and writes nothing", async () => {

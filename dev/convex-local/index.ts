@@ -40,6 +40,8 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
   const env: NodeJS.ProcessEnv = { ...process.env };
   if (options.envFile) env.CONVEX_LOCAL_ENV_FILE = path.resolve(options.envFile);
   else delete env.CONVEX_LOCAL_ENV_FILE;
+  if (options.adminKey) env.CONVEX_LOCAL_ADMIN_KEY = options.adminKey;
+  else delete env.CONVEX_LOCAL_ADMIN_KEY;
   if (options.dataDir) args.push("--data-dir", path.resolve(options.dataDir));
   if (options.reset) args.push("--reset");
   if (options.seed) args.push("--seed", options.seed);

@@ -36,6 +36,12 @@ export type ServerOptions = {
   seed?: string;
   watch?: boolean;
   log?: boolean;
+  /**
+   * Tests only: a request with `Authorization: Convex <adminKey>` (what `ConvexHttpClient`'s
+   * `setAdminAuth` sends) may call internal functions over HTTP, as a deploy key can on Convex.
+   * Unset (the default, and always in `npm run dev`), admin keys are refused.
+   */
+  adminKey?: string;
 };
 
 export type RunningServer = { url: string; siteUrl: string; close(): Promise<void> };
@@ -250,6 +256,7 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
     verifier: () => verifier,
     log,
     status: () => ({ ...reloadStatus, calls: log.callCounts() }),
+    adminKey: options.adminKey || null,
   };
   deploymentRequest = deploymentHandler(ctx);
   siteRequest = siteHandler(ctx);

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { DeviceIcon } from "@/components/devices/DeviceIcon";
 import { DEVICE_TYPE_NAMES, describeDevice, deviceName } from "@/convex/shared/devices";
+import { signInMethodLabel } from "@/convex/shared/signIn";
 import { Timestamp } from "@/components/Timestamp";
 import { RenameDeviceDialog } from "./RenameDeviceDialog";
 import type { Device } from "./useMyDevices";
@@ -52,6 +53,7 @@ export function DeviceRow({
             {DEVICE_TYPE_NAMES[kind]}
             {device.label ? ` · ${describeDevice(device.browser, device.os)}` : null}
           </p>
+          <p className="text-sm">{signInMethodLabel(device.signInMethod)}</p>
           <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-muted-foreground">Browser</dt>
             <dd>{device.browser ?? "Unknown"}</dd>
