@@ -15,7 +15,7 @@ import { recordAudit } from "./lib/audit";
 import { isAdminEmail } from "./lib/admins";
 import { deviceRowFields, settingsOf, toDevice } from "./lib/devices";
 import { adminQuery, internalAdminMutation, sessionQuery } from "./lib/functions";
-import { endSession, isLive, loadSession, sessionsOfUser } from "./lib/sessions";
+import { endSession, isLive, loadSession } from "./lib/sessions";
 import { auditActionValidator } from "./schema";
 import { describeDevice } from "./shared/devices";
 import { REVOKE_REASON_MAX } from "./shared/limits";
@@ -23,11 +23,9 @@ import { HIDDEN_CHARACTERS_MESSAGE, hasHiddenCharacters } from "./shared/text";
 
 const DEFAULT_PAGE = 50;
 const MAX_PAGE = 100;
-/** Search reads user rows to match e-mail substrings; this bounds that scan. */
-const SEARCH_USER_SCAN = 5000;
-/** Search results are capped at this many users' sessions. */
-const SEARCH_MAX_USERS = 100;
-/** Offset cursors for search results, told apart from Convex pagination cursors. */
+/** Documents (users and sessions) one page of a search may read before it answers. */
+const SEARCH_SCAN_PER_PAGE = 2000;
+/** Search cursors, told apart from Convex pagination cursors. */
 const SEARCH_CURSOR_PREFIX = "search:";
 
 /** Whether the caller is an admin, so the UI can show the admin link. */
@@ -80,6 +78,37 @@ function staleCursor() {
   );
 }
 
+/**
+ * Where a search page stopped: inside the sessions of user `user` (by `_creationTime`),
+ * after session time `session` (null: none of theirs read yet). Null: before the first user.
+ */
+type SearchPosition = { user: number; session: number | null } | null;
+
+function parseSearchCursor(cursor: string | null): SearchPosition {
+  if (cursor === null) return null;
+  if (!cursor.startsWith(SEARCH_CURSOR_PREFIX)) throw staleCursor();
+  try {
+    const parsed: unknown = JSON.parse(cursor.slice(SEARCH_CURSOR_PREFIX.length));
+    if (
+      typeof parsed === "object" &&
+      parsed !== null &&
+      "user" in parsed &&
+      "session" in parsed &&
+      typeof parsed.user === "number" &&
+      (parsed.session === null || typeof parsed.session === "number")
+    ) {
+      return { user: parsed.user, session: parsed.session };
+    }
+  } catch {
+    // fall through
+  }
+  throw staleCursor();
+}
+
+function searchCursor(position: NonNullable<SearchPosition>): string {
+  return `${SEARCH_CURSOR_PREFIX}${JSON.stringify(position)}`;
+}
+
 /** Looks up users and device labels once per call. */
 function rowMaker(ctx: Pick<QueryCtx, "db">, currentSessionId: Id<"sessions">) {
   const users = new Map<Id<"users">, Doc<"users"> | null>();
@@ -98,89 +127,96 @@ function rowMaker(ctx: Pick<QueryCtx, "db">, currentSessionId: Id<"sessions">) {
 }
 
 /**
- * Sessions of all users, newest expiry first (Auth.js extends `expires` on activity,
- * so this is roughly most recently used first).
+ * Sessions of all users, a page at a time (`usePaginatedQuery`).
  *
- * Paginated: pass back `nextCursor` as `cursor` for the next page; null means done.
- * Without `search` this is Convex pagination over the `by_expires` index. With
- * `search` (case-insensitive substring of the user's e-mail) the matching users are
- * found first (scanning at most 5000 users, keeping at most 100 matches) and their
- * sessions are paged by offset; `searchTruncated` says a cap was hit.
+ * Without `search`: newest expiry first (Auth.js extends `expires` on activity, so this
+ * is roughly most recently used first), Convex pagination over the `by_expires` index.
+ * With `search` (case-insensitive substring of the user's e-mail): users in sign-up
+ * order, each matching user's sessions in sign-in order. Each page reads at most
+ * SEARCH_SCAN_PER_PAGE users and sessions, so it may come back short (even empty) with
+ * more to load; its cursor says where it stopped.
  */
 export const sessions = adminQuery({
   args: {
     search: v.optional(v.string()),
     status: statusValidator,
-    cursor: v.optional(v.union(v.string(), v.null())),
-    limit: v.optional(v.number()),
+    paginationOpts: paginationOptsValidator,
   },
-  returns: v.object({
-    sessions: v.array(adminSessionValidator),
-    nextCursor: v.union(v.string(), v.null()),
-    searchTruncated: v.boolean(),
-  }),
-  handler: async (ctx, args) => {
-    const limit = checkLimit(args.limit, MAX_PAGE, DEFAULT_PAGE);
+  returns: paginationResultValidator(adminSessionValidator),
+  handler: async (ctx, { search: rawSearch, status, paginationOpts }) => {
+    const numItems = checkLimit(paginationOpts.numItems, MAX_PAGE, DEFAULT_PAGE);
     const toRow = rowMaker(ctx, ctx.sessionId);
     const now = Date.now();
-    const search = args.search?.trim().toLowerCase() ?? "";
+    const search = rawSearch?.trim().toLowerCase() ?? "";
+    const wanted = (s: Doc<"sessions">) =>
+      status === "all" || (status === "active") === isLive(s, now);
 
     if (search === "") {
-      // A search's offset cursor after the search box was cleared: say so
-      // rather than let Convex reject it as a malformed cursor.
-      if (args.cursor?.startsWith(SEARCH_CURSOR_PREFIX)) throw staleCursor();
+      // A search's cursor after the search box was cleared: say so rather than let
+      // Convex reject it as a malformed cursor.
+      if (paginationOpts.cursor?.startsWith(SEARCH_CURSOR_PREFIX)) throw staleCursor();
       const page: PaginationResult<Doc<"sessions">> = await ctx.db
         .query("sessions")
         .withIndex("by_expires", (q) =>
-          args.status === "active"
+          status === "active"
             ? q.gt("expires", now)
-            : args.status === "expired"
+            : status === "expired"
               ? q.lte("expires", now)
               : q,
         )
         .order("desc")
-        .paginate({ cursor: args.cursor ?? null, numItems: limit });
-      return {
-        sessions: await Promise.all(page.page.map(toRow)),
-        nextCursor: page.isDone ? null : page.continueCursor,
-        searchTruncated: false,
-      };
+        .paginate({ ...paginationOpts, numItems });
+      return { ...page, page: await Promise.all(page.page.map(toRow)) };
     }
 
-    let offset = 0;
-    if (args.cursor) {
-      const parsed = args.cursor.startsWith(SEARCH_CURSOR_PREFIX)
-        ? Number(args.cursor.slice(SEARCH_CURSOR_PREFIX.length))
-        : NaN;
-      if (!Number.isInteger(parsed) || parsed < 0) throw staleCursor();
-      offset = parsed;
-    }
-
-    const scanned = await ctx.db.query("users").take(SEARCH_USER_SCAN + 1);
-    const matches = scanned
-      .slice(0, SEARCH_USER_SCAN)
-      .filter((u) => u.email?.toLowerCase().includes(search));
-    const searchTruncated =
-      scanned.length > SEARCH_USER_SCAN || matches.length > SEARCH_MAX_USERS;
-
+    let position = parseSearchCursor(paginationOpts.cursor);
+    let budget = SEARCH_SCAN_PER_PAGE;
     const found: Doc<"sessions">[] = [];
-    for (const user of matches.slice(0, SEARCH_MAX_USERS)) {
-      for (const s of await sessionsOfUser(ctx, user._id)) {
-        const active = isLive(s, now);
-        if (args.status === "active" && !active) continue;
-        if (args.status === "expired" && active) continue;
-        found.push(s);
+    while (found.length < numItems && budget > 0) {
+      if (position === null || position.session === null) {
+        // Between users: find the next one whose e-mail matches.
+        const after = position?.user;
+        const users = await ctx.db
+          .query("users")
+          .withIndex("by_creation_time", (q) => (after === undefined ? q : q.gt("_creationTime", after)))
+          .take(Math.min(budget, 200));
+        budget -= users.length;
+        if (users.length === 0) {
+          const cursor = searchCursor(position ?? { user: 0, session: null });
+          return { page: await Promise.all(found.map(toRow)), isDone: true, continueCursor: cursor };
+        }
+        const match = users.find((u) => u.email?.toLowerCase().includes(search));
+        const last = match ?? users[users.length - 1];
+        position = { user: last._creationTime, session: match ? -1 : null };
+        continue;
       }
+      // Inside one matching user's sessions.
+      const userTime = position.user;
+      const user = await ctx.db
+        .query("users")
+        .withIndex("by_creation_time", (q) => q.eq("_creationTime", userTime))
+        .first();
+      const afterSession = position.session;
+      const rows =
+        user === null
+          ? []
+          : await ctx.db
+              .query("sessions")
+              .withIndex("by_userId", (q) =>
+                q.eq("userId", user._id).gt("_creationTime", afterSession),
+              )
+              .take(Math.min(budget, numItems - found.length));
+      budget -= rows.length + 1;
+      found.push(...rows.filter(wanted));
+      position =
+        rows.length === 0
+          ? { user: userTime, session: null }
+          : { user: userTime, session: rows[rows.length - 1]._creationTime };
     }
-    found.sort(
-      (a, b) => b.expires - a.expires || b._creationTime - a._creationTime,
-    );
-    const slice = found.slice(offset, offset + limit);
-    const end = offset + slice.length;
     return {
-      sessions: await Promise.all(slice.map(toRow)),
-      nextCursor: end < found.length ? `${SEARCH_CURSOR_PREFIX}${end}` : null,
-      searchTruncated,
+      page: await Promise.all(found.map(toRow)),
+      isDone: false,
+      continueCursor: searchCursor(position ?? { user: 0, session: null }),
     };
   },
 });

@@ -17,7 +17,8 @@
 // session callback (see `sessionActivity` in server/auth-adapter.ts).
 import { v, type Infer } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
-import { internalQuery, type QueryCtx } from "./_generated/server";
+import { internal } from "./_generated/api";
+import { internalMutation, internalQuery, type MutationCtx, type QueryCtx } from "./_generated/server";
 import { appError, ErrorCode } from "./errors";
 import { adapterMutation, adapterQuery } from "./lib/functions";
 import { consumeAll, peek, type LimitName } from "./lib/rateLimits";
@@ -27,7 +28,7 @@ import {
   checkPasskeyName,
   passkeyRefused,
 } from "./lib/passkeys";
-import { endSession, sessionsOfUser } from "./lib/sessions";
+import { endSession, endSessionsOfUser, evictBeyondCap, SESSION_BATCH } from "./lib/sessions";
 import {
   accountFields,
   authenticatorFields,
@@ -216,9 +217,36 @@ export const updateUser = adapterMutation({
 });
 
 /**
+ * A deleted user's accounts, passkeys and store memberships, SESSION_BATCH of each per
+ * transaction; the rest in scheduled batches (normally there are a handful).
+ */
+async function deleteIdentityRows(ctx: MutationCtx, userId: Id<"users">): Promise<void> {
+  let more = false;
+  for (const table of ["accounts", "authenticators", "memberships"] as const) {
+    const rows = await ctx.db
+      .query(table)
+      .withIndex("by_userId", (q) => q.eq("userId", userId))
+      .take(SESSION_BATCH);
+    for (const row of rows) await ctx.db.delete(row._id);
+    more ||= rows.length === SESSION_BATCH;
+  }
+  if (more) await ctx.scheduler.runAfter(0, internal.authAdapter.deleteUserRows, { userId });
+}
+
+export const deleteUserRows = internalMutation({
+  args: { userId: v.id("users") },
+  returns: v.null(),
+  handler: async (ctx, { userId }) => {
+    await deleteIdentityRows(ctx, userId);
+    return null;
+  },
+});
+
+/**
  * Delete a user and everything that is theirs as a sign-in identity: sessions (with
  * their carts and settings, via `endSession`), accounts, authenticators and store
- * memberships. Orders stay: they are the stores' records too.
+ * memberships. Orders stay: they are the stores' records too. Sessions beyond the first
+ * batch end in scheduled batches; none of them can act once the user row is gone.
  */
 export const deleteUser = adapterMutation({
   args: { id: v.string() },
@@ -227,22 +255,8 @@ export const deleteUser = adapterMutation({
     const id = ctx.db.normalizeId("users", args.id);
     if (id === null) return null;
     const user = await ctx.db.get(id);
-    for (const s of await sessionsOfUser(ctx, id)) await endSession(ctx, s._id);
-    const accounts = await ctx.db
-      .query("accounts")
-      .withIndex("by_userId", (q) => q.eq("userId", id))
-      .collect();
-    for (const a of accounts) await ctx.db.delete(a._id);
-    const authenticators = await ctx.db
-      .query("authenticators")
-      .withIndex("by_userId", (q) => q.eq("userId", id))
-      .collect();
-    for (const a of authenticators) await ctx.db.delete(a._id);
-    const memberships = await ctx.db
-      .query("memberships")
-      .withIndex("by_userId", (q) => q.eq("userId", id))
-      .collect();
-    for (const m of memberships) await ctx.db.delete(m._id);
+    await endSessionsOfUser(ctx, id);
+    await deleteIdentityRows(ctx, id);
     if (user === null) return null;
     await ctx.db.delete(id);
     return toUser(user);
@@ -300,7 +314,11 @@ export const getAccount = adapterQuery({
 // ---------------------------------------------------------------------------
 // Sessions
 
-/** Creates the session and records the device it was created on and how it signed in. */
+/**
+ * Creates the session and records the device it was created on and how it signed in.
+ * A user beyond the session cap (`MAX_SESSIONS_PER_USER`, default 50) loses the least
+ * recently used sessions, each signed out live and written to the audit log.
+ */
 export const createSession = adapterMutation({
   args: {
     sessionToken: v.string(),
@@ -317,6 +335,7 @@ export const createSession = adapterMutation({
       userId,
       lastSeenAt: Date.now(),
     });
+    await evictBeyondCap(ctx, userId, id);
     return toSession((await ctx.db.get(id))!);
   },
 });

@@ -14,6 +14,7 @@ const shipping = {
   postalCode: "12345",
   country: "Germany",
 };
+const firstPage = { paginationOpts: { numItems: 20, cursor: null } };
 const goodCard = { number: "4242 4242 4242 4242", expiry: "12/99", cvc: "123" };
 
 /** Two stores with staff each; Alice on two devices with a cart in store 1. */
@@ -265,7 +266,7 @@ describe("order history and staff", () => {
       shipping,
       card: goodCard,
     }));
-    const fromA2 = await as(t, alice, a2).query(api.orders.mine, {});
+    const { page: fromA2 } = await as(t, alice, a2).query(api.orders.mine, firstPage);
     expect(fromA2).toHaveLength(1);
     expect(fromA2[0]).toMatchObject({
       _id: orderId,
@@ -275,9 +276,9 @@ describe("order history and staff", () => {
       isThisDevice: false,
     });
     expect(
-      (await as(t, alice, a1).query(api.orders.mine, {}))[0].isThisDevice,
+      (await as(t, alice, a1).query(api.orders.mine, firstPage)).page[0].isThisDevice,
     ).toBe(true);
-    expect(await as(t, bob, b1).query(api.orders.mine, {})).toEqual([]);
+    expect((await as(t, bob, b1).query(api.orders.mine, firstPage)).page).toEqual([]);
     expect(await as(t, bob, b1).query(api.orders.get, { orderId })).toBeNull();
   });
 
@@ -302,21 +303,22 @@ describe("order history and staff", () => {
       shipping,
       card: goodCard,
     }));
-    const list = await as(t, staff1, s1).query(api.orders.forStore, {
+    const { page: list } = await as(t, staff1, s1).query(api.orders.forStore, {
       storeId: store1,
+      ...firstPage,
     });
     expect(list.map((o) => [o._id, o.customerEmail])).toEqual([
       [orderId, "alice@example.com"],
     ]);
     expect(
-      await as(t, staff2, s2).query(api.orders.forStore, { storeId: store2 }),
+      (await as(t, staff2, s2).query(api.orders.forStore, { storeId: store2, ...firstPage })).page,
     ).toEqual([]);
 
     const before = await snapshot(t);
     expect(
       (
         await failure(
-          as(t, staff2, s2).query(api.orders.forStore, { storeId: store1 }),
+          as(t, staff2, s2).query(api.orders.forStore, { storeId: store1, ...firstPage }),
         )
       ).code,
     ).toBe("FORBIDDEN");
@@ -417,7 +419,7 @@ describe("order history and staff", () => {
     }));
     expect(rows.cartItems).toEqual([]);
     expect(rows.settings.map((s) => s.sessionId)).toEqual([a2]);
-    const history = await as(t, alice, a2).query(api.orders.mine, {});
+    const { page: history } = await as(t, alice, a2).query(api.orders.mine, firstPage);
     expect(history.map((o) => o.deviceLabel)).toEqual(["Firefox on Linux"]);
   });
 });

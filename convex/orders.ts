@@ -4,12 +4,14 @@
 // whole mutation back, so a failed checkout leaves cart and stock as they were. Only
 // the last four card digits are stored. Orders belong to the user (all devices see
 // them) and remember which device placed them.
+import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { v } from "convex/values";
 import type { Doc, Id } from "./_generated/dataModel";
 import type { MutationCtx, QueryCtx } from "./_generated/server";
 import { appError, ErrorCode, throwIfInvalid } from "./errors";
 import { recordAudit } from "./lib/audit";
 import { cartRows, leftMessage } from "./lib/carts";
+import { checkedPage } from "./lib/pagination";
 import { deviceNameOf } from "./lib/devices";
 import { sessionMutation, sessionQuery, staffQuery } from "./lib/functions";
 import { sellableIn } from "./lib/products";
@@ -218,17 +220,20 @@ async function toOrderView(
   };
 }
 
-/** The caller's orders from every device, newest first. */
+/** The caller's orders from every device, newest first, a page at a time. */
 export const mine = sessionQuery({
-  args: {},
-  returns: v.array(orderValidator),
-  handler: async (ctx) => {
-    const orders = await ctx.db
+  args: { paginationOpts: paginationOptsValidator },
+  returns: paginationResultValidator(orderValidator),
+  handler: async (ctx, { paginationOpts }) => {
+    const page = await ctx.db
       .query("orders")
       .withIndex("by_userId", (q) => q.eq("userId", ctx.userId))
       .order("desc")
-      .take(200);
-    return Promise.all(orders.map((o) => toOrderView(ctx, o, ctx.sessionId)));
+      .paginate(checkedPage(paginationOpts));
+    return {
+      ...page,
+      page: await Promise.all(page.page.map((o) => toOrderView(ctx, o, ctx.sessionId))),
+    };
   },
 });
 
@@ -243,10 +248,10 @@ export const get = sessionQuery({
   },
 });
 
-/** Staff: a store's orders, newest first, with the customer's e-mail. */
+/** Staff: a store's orders, newest first, with the customer's e-mail, a page at a time. */
 export const forStore = staffQuery({
-  args: {},
-  returns: v.array(
+  args: { paginationOpts: paginationOptsValidator },
+  returns: paginationResultValidator(
     v.object({
       _id: v.id("orders"),
       placedAt: v.number(),
@@ -258,20 +263,23 @@ export const forStore = staffQuery({
       status: orderFields.status,
     }),
   ),
-  handler: async (ctx) => {
+  handler: async (ctx, { paginationOpts }) => {
     const storeId = ctx.store._id;
     const orders = await ctx.db
       .query("orders")
       .withIndex("by_storeId", (q) => q.eq("storeId", storeId))
       .order("desc")
-      .take(500);
-    return Promise.all(
-      orders.map(async (o) => {
-        const user = await ctx.db.get(o.userId);
+      .paginate(checkedPage(paginationOpts));
+    const customers = new Map<Id<"users">, string | null>();
+    const page = await Promise.all(
+      orders.page.map(async (o) => {
+        if (!customers.has(o.userId)) {
+          customers.set(o.userId, (await ctx.db.get(o.userId))?.email ?? null);
+        }
         return {
           _id: o._id,
           placedAt: o._creationTime,
-          customerEmail: user?.email ?? null,
+          customerEmail: customers.get(o.userId) ?? null,
           items: o.items,
           totalMinor: o.totalMinor,
           currency: o.currency,
@@ -280,6 +288,7 @@ export const forStore = staffQuery({
         };
       }),
     );
+    return { ...orders, page };
   },
 });
 

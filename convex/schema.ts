@@ -211,8 +211,24 @@ export default defineSchema({
 
   sessions: defineTable(sessionFields)
     .index("by_sessionToken", ["sessionToken"])
+    // Kept beside by_userId_lastSeenAt for its order: a user's sessions by sign-in time.
+    // eslint-disable-next-line @convex-dev/no-duplicate-indexes
     .index("by_userId", ["userId"])
+    .index("by_userId_lastSeenAt", ["userId", "lastSeenAt"])
     .index("by_expires", ["expires"]),
+
+  /**
+   * "Sign out everywhere" / "all other devices" while it runs: the sessions of `userId`
+   * created up to `before` (but `keepSessionId`) are ended in scheduled batches; the row
+   * goes when the last batch is done. `total` is null when there were too many to count.
+   */
+  signOutJobs: defineTable({
+    userId: v.id("users"),
+    keepSessionId: v.optional(v.id("sessions")),
+    before: v.number(),
+    total: v.union(v.number(), v.null()),
+    ended: v.number(),
+  }).index("by_userId", ["userId"]),
 
   verificationTokens: defineTable(verificationTokenFields)
     .index("by_identifier_token", ["identifier", "token"])

@@ -130,14 +130,13 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+const firstPage = { paginationOpts: { numItems: 10, cursor: null } };
+
 describe("listMine", () => {
   test("lists only the caller's live sessions, this device first, then by last activity", async () => {
     const s = await setup();
     await addDeviceData(s, s.alice, s.alicePhone, "My phone");
-    const mine = await as(s.t, s.alice, s.aliceTablet).query(
-      api.sessions.listMine,
-      {},
-    );
+    const mine = (await as(s.t, s.alice, s.aliceTablet).query(api.sessions.listMine, firstPage)).page;
     expect(mine.map((d) => d.sessionId)).toEqual([
       s.aliceTablet,
       s.alicePhone,
@@ -155,10 +154,7 @@ describe("listMine", () => {
     for (const device of mine)
       expect(device).not.toHaveProperty("sessionToken");
 
-    const bobs = await as(s.t, s.bob, s.bobPhone).query(
-      api.sessions.listMine,
-      {},
-    );
+    const bobs = (await as(s.t, s.bob, s.bobPhone).query(api.sessions.listMine, firstPage)).page;
     expect(bobs.map((d) => d.sessionId)).toEqual([s.bobPhone, s.bobDesk]);
   });
 
@@ -166,7 +162,7 @@ describe("listMine", () => {
     const s = await setup();
     expect(
       await errorCode(
-        as(s.t, s.alice, s.bobDesk).query(api.sessions.listMine, {}),
+        as(s.t, s.alice, s.bobDesk).query(api.sessions.listMine, firstPage),
       ),
     ).toBe("UNAUTHENTICATED");
   });
@@ -235,16 +231,13 @@ describe("revoke", () => {
     expect(await phone.query(api.sessions.current, {})).toEqual({
       status: "signedOut",
     });
-    expect(await errorCode(phone.query(api.sessions.listMine, {}))).toBe(
+    expect(await errorCode(phone.query(api.sessions.listMine, firstPage))).toBe(
       "UNAUTHENTICATED",
     );
     expect(await errorCode(phone.mutation(api.sessions.revokeOthers, {}))).toBe(
       "UNAUTHENTICATED",
     );
-    const left = await as(s.t, s.alice, s.aliceLaptop).query(
-      api.sessions.listMine,
-      {},
-    );
+    const left = (await as(s.t, s.alice, s.aliceLaptop).query(api.sessions.listMine, firstPage)).page;
     expect(left.map((d) => d.sessionId)).toEqual([
       s.aliceLaptop,
       s.aliceTablet,
@@ -311,10 +304,7 @@ describe("rename", () => {
       sessionId: s.alicePhone,
       label: "  Alice's   phone ",
     });
-    const seenFromPhone = await as(s.t, s.alice, s.alicePhone).query(
-      api.sessions.listMine,
-      {},
-    );
+    const seenFromPhone = (await as(s.t, s.alice, s.alicePhone).query(api.sessions.listMine, firstPage)).page;
     expect(seenFromPhone.find((d) => d.isCurrent)?.label).toBe("Alice's phone");
     // The phone's own settings row was created with defaults.
     expect(
@@ -410,7 +400,7 @@ describe("revokeOthers / revokeAll", () => {
     const s = await setup();
     await addDeviceData(s, s.alice, s.aliceTablet);
     const laptop = as(s.t, s.alice, s.aliceLaptop);
-    expect(await laptop.mutation(api.sessions.revokeOthers, {})).toBe(2);
+    expect(await laptop.mutation(api.sessions.revokeOthers, {})).toEqual({ devices: 2, done: true });
     const left = await s.t.run((ctx) =>
       ctx.db
         .query("sessions")
@@ -426,14 +416,14 @@ describe("revokeOthers / revokeAll", () => {
     expect(after.deviceSettings).toEqual([]);
     // Bob is untouched.
     expect(
-      (await as(s.t, s.bob, s.bobDesk).query(api.sessions.listMine, {})).length,
+      ((await as(s.t, s.bob, s.bobDesk).query(api.sessions.listMine, firstPage)).page).length,
     ).toBe(2);
   });
 
   test("revokeAll ends every session of the caller, this one included", async () => {
     const s = await setup();
     const laptop = as(s.t, s.alice, s.aliceLaptop);
-    expect(await laptop.mutation(api.sessions.revokeAll, {})).toBe(3);
+    expect(await laptop.mutation(api.sessions.revokeAll, {})).toEqual({ devices: 3, done: true });
     expect(await laptop.query(api.sessions.current, {})).toEqual({
       status: "signedOut",
     });

@@ -3,6 +3,7 @@
 // token's `sub`). Every path that ends a session goes through `endSession`, so a device's
 // carts and settings go with it. Users reach only their own sessions here; admins use
 // `admin.ts`.
+import { paginationOptsValidator, paginationResultValidator } from "convex/server";
 import { v } from "convex/values";
 import { internal } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
@@ -18,7 +19,16 @@ import {
 } from "./lib/devices";
 import { sessionMutation, sessionQuery } from "./lib/functions";
 import { consume } from "./lib/rateLimits";
-import { endSession, isLive, loadSession, sessionOfUser, sessionsOfUser } from "./lib/sessions";
+import { checkedPage } from "./lib/pagination";
+import {
+  continueSignOut as continueSignOutBatch,
+  endSession,
+  endSessionsOfUser,
+  evictBeyondCap as evictBeyondCapBatch,
+  isLive,
+  loadSession,
+  sessionOfUser,
+} from "./lib/sessions";
 
 /** Sessions removed per cleanup run; bounded so one run stays well inside limits. */
 const CLEANUP_BATCH = 100;
@@ -53,20 +63,62 @@ export const current = query({
   },
 });
 
-/** Every live session of the caller: this device first, then by last activity. */
+/**
+ * The caller's live sessions, a page at a time: this device first (on the first page),
+ * then the others by last activity, most recent first. A page may hold fewer rows than
+ * asked for (expired sessions waiting for the cleanup are left out).
+ */
 export const listMine = sessionQuery({
+  args: { paginationOpts: paginationOptsValidator },
+  returns: paginationResultValidator(v.object(deviceRowFields)),
+  handler: async (ctx, { paginationOpts }) => {
+    const now = Date.now();
+    const page = await ctx.db
+      .query("sessions")
+      .withIndex("by_userId_lastSeenAt", (q) => q.eq("userId", ctx.userId))
+      .order("desc")
+      .paginate(checkedPage(paginationOpts));
+    const others = page.page.filter((s) => s._id !== ctx.sessionId && isLive(s, now));
+    const rows = paginationOpts.cursor === null ? [ctx.session, ...others] : others;
+    return { ...page, page: await Promise.all(rows.map((s) => toDevice(ctx, s, ctx.sessionId))) };
+  },
+});
+
+/** Live sessions `overview` counts; beyond it the devices page says "more than". */
+const OVERVIEW_COUNT_MAX = 1000;
+
+/**
+ * What the devices page needs beside the list: how many devices are signed in (this one
+ * included; `more` when over OVERVIEW_COUNT_MAX), and a "sign out everywhere" or "all
+ * other devices" still running for the account: how many sessions it started with (null
+ * when too many to count) and how many are gone.
+ */
+export const overview = sessionQuery({
   args: {},
-  returns: v.array(v.object(deviceRowFields)),
+  returns: v.object({
+    devices: v.number(),
+    more: v.boolean(),
+    signingOut: v.union(
+      v.null(),
+      v.object({ total: v.union(v.number(), v.null()), ended: v.number() }),
+    ),
+  }),
   handler: async (ctx) => {
     const now = Date.now();
-    const sessions = await sessionsOfUser(ctx, ctx.userId);
-    const devices = await Promise.all(
-      sessions.filter((s) => isLive(s, now)).map((s) => toDevice(ctx, s, ctx.sessionId)),
-    );
-    return devices.sort((a, b) => {
-      if (a.isCurrent !== b.isCurrent) return a.isCurrent ? -1 : 1;
-      return b.lastSeenAt - a.lastSeenAt;
-    });
+    const rows = await ctx.db
+      .query("sessions")
+      .withIndex("by_userId", (q) => q.eq("userId", ctx.userId))
+      .take(OVERVIEW_COUNT_MAX + 1);
+    const job = await ctx.db
+      .query("signOutJobs")
+      .withIndex("by_userId", (q) => q.eq("userId", ctx.userId))
+      .order("desc")
+      .first();
+    return {
+      devices: rows.slice(0, OVERVIEW_COUNT_MAX).filter((s) => isLive(s, now)).length,
+      more: rows.length > OVERVIEW_COUNT_MAX,
+      signingOut: job === null ? null : { total: job.total, ended: job.ended },
+    };
   },
 });
 
@@ -125,43 +177,71 @@ export const rename = sessionMutation({
   },
 });
 
+const signOutResult = v.object({
+  /** Live devices signed out (or being signed out); null when too many to count. */
+  devices: v.union(v.number(), v.null()),
+  /** False while the rest are ended in scheduled batches (`signOutProgress`). */
+  done: v.boolean(),
+});
+
 /**
- * End the caller's sessions, all of them or all but this one. Expired leftovers go too,
- * but the count is of live devices only, so it matches what the devices page showed
- * ("Signed out 2 other devices").
+ * End the caller's sessions, all of them or all but this one. The first batch (with the
+ * caller's own session, when it goes too) ends in this transaction, the rest within
+ * seconds in scheduled batches. Expired leftovers go too, but the count is of live
+ * devices only, so it matches what the devices page showed ("Signed out 2 other devices").
  */
 async function endOwnSessions(
   ctx: MutationCtx & { userId: Id<"users">; sessionId: Id<"sessions"> },
   keepThisOne: boolean,
-): Promise<number> {
-  const now = Date.now();
-  let count = 0;
-  for (const s of await sessionsOfUser(ctx, ctx.userId)) {
-    if (keepThisOne && s._id === ctx.sessionId) continue;
-    await endSession(ctx, s._id);
-    if (isLive(s, now)) count++;
-  }
+) {
+  const result = await endSessionsOfUser(
+    ctx,
+    ctx.userId,
+    keepThisOne ? { keep: ctx.sessionId } : { first: ctx.sessionId },
+  );
+  const count = result.devices;
   await recordAudit(ctx, {
     action: keepThisOne ? "session.signOutOthers" : "session.signOutEverywhere",
     actor: ctx,
     targetUserId: ctx.userId,
-    targetDescription: `${count} ${count === 1 ? "device" : "devices"}`,
+    targetDescription:
+      count === null ? "too many devices to count" : `${count} ${count === 1 ? "device" : "devices"}`,
   });
-  return count;
+  return result;
 }
 
 /** "Sign out all other devices": every session of the caller but this one. */
 export const revokeOthers = sessionMutation({
   args: {},
-  returns: v.number(),
+  returns: signOutResult,
   handler: async (ctx) => endOwnSessions(ctx, true),
 });
 
-/** "Sign out everywhere": every session of the caller, this one included (counted). */
+/** "Sign out everywhere": every session of the caller, this one first (counted). */
 export const revokeAll = sessionMutation({
   args: {},
-  returns: v.number(),
+  returns: signOutResult,
   handler: async (ctx) => endOwnSessions(ctx, false),
+});
+
+/** The next batch of a sign-out started by `endSessionsOfUser`. */
+export const continueSignOut = internalMutation({
+  args: { jobId: v.id("signOutJobs") },
+  returns: v.null(),
+  handler: async (ctx, { jobId }) => {
+    await continueSignOutBatch(ctx, jobId);
+    return null;
+  },
+});
+
+/** The next batch of evictions after a sign-in found far more sessions than the cap. */
+export const evictBeyondCap = internalMutation({
+  args: { userId: v.id("users"), causeSessionId: v.id("sessions") },
+  returns: v.null(),
+  handler: async (ctx, { userId, causeSessionId }) => {
+    await evictBeyondCapBatch(ctx, userId, causeSessionId);
+    return null;
+  },
 });
 
 /**

@@ -8,7 +8,7 @@ import { useId, useState } from "react";
 import { useDisplayLocale } from "@/components/hooks/useDisplayLocale";
 import { useNow } from "@/components/hooks/useNow";
 import { Timestamp } from "@/components/Timestamp";
-import { Button } from "@/components/ui/Button";
+import { LoadMoreButton } from "@/components/ui/LoadMoreButton";
 import { cn } from "@/components/ui/cn";
 import { DataTable } from "@/components/ui/DataTable";
 import { Input, inputClasses } from "@/components/ui/Input";
@@ -166,17 +166,7 @@ export function AuditLogTable() {
           </tr>
         ))}
       </DataTable>
-      {status === "CanLoadMore" || status === "LoadingMore" ? (
-        <Button
-          variant="secondary"
-          onClick={() => loadMore(PAGE_SIZE)}
-          disabled={status === "LoadingMore"}
-          aria-busy={status === "LoadingMore"}
-        >
-          {status === "LoadingMore" ? <Spinner size="sm" label="Loading" /> : null}
-          Load more
-        </Button>
-      ) : null}
+      <LoadMoreButton status={status} loadMore={loadMore} pageSize={PAGE_SIZE} />
     </section>
   );
 }

@@ -5,9 +5,7 @@
 import { useId, useState } from "react";
 import { useDisplayLocale } from "@/components/hooks/useDisplayLocale";
 import { useNow } from "@/components/hooks/useNow";
-import { Button } from "@/components/ui/Button";
-import { Notice } from "@/components/ui/Notice";
-import { appErrorData, ErrorCode } from "@/convex/errors";
+import { LoadMoreButton } from "@/components/ui/LoadMoreButton";
 import { RevokeSessionDialog } from "./RevokeSessionDialog";
 import { SessionFilters, type SessionFilterValues } from "./SessionFilters";
 import { SessionsTable } from "./SessionsTable";
@@ -15,13 +13,6 @@ import { useAdminSessions, type AdminSession } from "./useAdminSessions";
 import { useDebounced } from "./useDebounced";
 
 const PAGE_SIZE = 25;
-
-function queryError(error: Error): string {
-  const data = appErrorData(error);
-  if (data?.code === ErrorCode.FORBIDDEN) return "Your account is no longer an admin.";
-  if (data?.code === ErrorCode.UNAUTHENTICATED) return "This device is no longer signed in.";
-  return data?.message ?? "The sessions could not be loaded. Reload the page to try again.";
-}
 
 export function SessionsConsole() {
   const [filters, setFilters] = useState<SessionFilterValues>({ search: "", status: "active" });
@@ -46,30 +37,18 @@ export function SessionsConsole() {
         {message}
       </p>
 
-      {sessions.error ? <Notice tone="error">{queryError(sessions.error)}</Notice> : null}
-      {sessions.truncated ? (
-        <Notice tone="warning">
-          Many accounts match this search; only the first 100 are shown. Type more of the address to
-          narrow it down.
-        </Notice>
-      ) : null}
 
       <SessionsTable
         sessions={sessions.results}
         status={status}
         search={search}
         loading={sessions.isLoading}
-        failed={sessions.error !== null}
         locale={locale}
         now={now}
         onRevoke={setTarget}
       />
 
-      {sessions.status === "CanLoadMore" ? (
-        <Button variant="secondary" onClick={() => sessions.loadMore(PAGE_SIZE)}>
-          Load more
-        </Button>
-      ) : null}
+      <LoadMoreButton status={sessions.status} loadMore={sessions.loadMore} pageSize={PAGE_SIZE} />
 
       <RevokeSessionDialog target={target} onClose={() => setTarget(null)} onRevoked={setMessage} />
     </section>

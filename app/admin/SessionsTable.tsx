@@ -31,7 +31,6 @@ export function SessionsTable({
   status,
   search,
   loading,
-  failed,
   locale,
   now,
   onRevoke,
@@ -41,8 +40,6 @@ export function SessionsTable({
   /** The search the rows answer (for the caption and the empty line). */
   search: string;
   loading: boolean;
-  /** A page failed to load: no "no sessions" line, the error says more. */
-  failed: boolean;
   locale: string | undefined;
   now: number;
   onRevoke: (session: AdminSession) => void;
@@ -54,7 +51,7 @@ export function SessionsTable({
       columns={COLUMNS}
       after={
         <>
-          {!loading && !failed && sessions.length === 0 ? (
+          {!loading && sessions.length === 0 ? (
             <p className="px-3 py-6 text-center text-sm text-muted-foreground">
               {emptyText(status, search)}
             </p>

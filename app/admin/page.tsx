@@ -2,6 +2,7 @@
 // checks again (cached, no extra round trip) because layouts and pages render in
 // parallel. The data itself is admin-checked in Convex on every call.
 import type { Metadata } from "next";
+import { QueryErrorBoundary } from "@/components/QueryErrorBoundary";
 import { requireAdmin } from "@/server/session";
 import { AuditLogTable } from "./AuditLogTable";
 import { SessionsConsole } from "./SessionsConsole";
@@ -19,7 +20,9 @@ export default async function AdminPage() {
           once and is recorded in the audit log below.
         </p>
       </div>
-      <SessionsConsole />
+      <QueryErrorBoundary message="The sessions could not be loaded. Reload the page to try again.">
+        <SessionsConsole />
+      </QueryErrorBoundary>
       <AuditLogTable />
     </div>
   );

@@ -8,7 +8,7 @@ export type ProductInfo = NonNullable<FunctionReturnType<typeof api.products.get
 export type CartInfo = FunctionReturnType<typeof api.carts.mine>;
 export type CartLineInfo = CartInfo["lines"][number];
 export type OtherDeviceCart = FunctionReturnType<typeof api.carts.otherDevices>[number];
-export type OrderInfo = FunctionReturnType<typeof api.orders.mine>[number];
+export type OrderInfo = FunctionReturnType<typeof api.orders.mine>["page"][number];
 export type OrderStatus = OrderInfo["status"];
 
 /** What a cart line needs from a product to appear before the server answers. */

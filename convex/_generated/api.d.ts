@@ -24,6 +24,7 @@ import type * as lib_audit from "../lib/audit.js";
 import type * as lib_carts from "../lib/carts.js";
 import type * as lib_devices from "../lib/devices.js";
 import type * as lib_functions from "../lib/functions.js";
+import type * as lib_pagination from "../lib/pagination.js";
 import type * as lib_passkeys from "../lib/passkeys.js";
 import type * as lib_products from "../lib/products.js";
 import type * as lib_rateLimits from "../lib/rateLimits.js";
@@ -67,6 +68,7 @@ declare const fullApi: ApiFromModules<{
   "lib/carts": typeof lib_carts;
   "lib/devices": typeof lib_devices;
   "lib/functions": typeof lib_functions;
+  "lib/pagination": typeof lib_pagination;
   "lib/passkeys": typeof lib_passkeys;
   "lib/products": typeof lib_products;
   "lib/rateLimits": typeof lib_rateLimits;

@@ -40,3 +40,13 @@ export const PASSKEY_NAME_MAX = 40;
 export const PASSKEY_CHALLENGE_TTL_MS = 5 * 60 * 1000;
 /** Adding a passkey needs a session that signed in at most this long ago. */
 export const PASSKEY_ADD_SIGN_IN_MAX_AGE_MS = 10 * 60 * 1000;
+
+/**
+ * Live sessions one user may hold; signing in once more ends the least recently used.
+ * The Convex deployment's `MAX_SESSIONS_PER_USER` changes it.
+ */
+export const SESSIONS_PER_USER_DEFAULT = 50;
+
+/** Rows per page of the lists that grow: devices, orders, the admin console. */
+export const DEVICES_PAGE_SIZE = 10;
+export const ORDERS_PAGE_SIZE = 20;

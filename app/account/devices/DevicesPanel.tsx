@@ -1,38 +1,32 @@
 "use client";
-// The devices page's live part: every session of the signed-in user, with rename,
-// revoke-one, sign-out-others and sign-out-everywhere. Data and actions come from
-// `useMyDevices`; the rows and dialogs sit beside this file.
+// The devices page's live part: the signed-in user's sessions a page at a time ("Load
+// more"), with rename, revoke-one, sign-out-others and sign-out-everywhere, and the
+// progress of a sign-out that ends thousands of sessions. Data and actions come from
+// `useMyDevices`; the rows, dialogs and progress line sit beside this file.
 import { useState } from "react";
 import { useDisplayLocale } from "@/components/hooks/useDisplayLocale";
 import { useNow } from "@/components/hooks/useNow";
-import { QueryErrorNotice } from "@/components/QueryErrorNotice";
 import { Button } from "@/components/ui/Button";
+import { LoadMoreButton } from "@/components/ui/LoadMoreButton";
 import { Notice } from "@/components/ui/Notice";
+import { DEVICES_PAGE_SIZE } from "@/convex/shared/limits";
 import { DeviceRow } from "./DeviceRow";
 import { DevicesLoading } from "./DevicesLoading";
 import { SignOutDialogs, type SignOutRequest } from "./SignOutDialogs";
+import { SignOutProgress } from "./SignOutProgress";
 import { useMyDevices } from "./useMyDevices";
 
 export function DevicesPanel() {
-  const { devices, ...actions } = useMyDevices();
+  const { devices, status, loadMore, overview, ...actions } = useMyDevices();
   const locale = useDisplayLocale();
   const now = useNow();
   const [request, setRequest] = useState<SignOutRequest | null>(null);
   // Outcome of the last action, announced politely and left on screen.
   const [message, setMessage] = useState("");
 
-  if (devices.status === "error") {
-    return (
-      <QueryErrorNotice
-        error={devices.error}
-        message="Your devices could not be loaded. Reload the page to try again."
-      />
-    );
-  }
-  if (devices.status === "pending") return <DevicesLoading />;
+  if (status === "LoadingFirstPage" || overview === undefined) return <DevicesLoading />;
 
-  const list = devices.data;
-  const others = list.filter((device) => !device.isCurrent);
+  const others = overview.devices - 1;
 
   return (
     <div className="space-y-4">
@@ -40,7 +34,7 @@ export function DevicesPanel() {
         <Button
           variant="secondary"
           onClick={() => setRequest({ kind: "others" })}
-          disabled={others.length === 0}
+          disabled={others === 0 && !overview.more}
         >
           Sign out all other devices
         </Button>
@@ -52,14 +46,15 @@ export function DevicesPanel() {
       <p role="status" aria-live="polite" className="min-h-5 text-sm">
         {message}
       </p>
+      <SignOutProgress progress={overview.signingOut} locale={locale} onDone={setMessage} />
 
-      {list.length === 0 ? (
+      {devices.length === 0 ? (
         <Notice title="No devices are signed in">
           Devices appear here as soon as you sign in on them.
         </Notice>
       ) : (
         <ul aria-label="Your devices" className="space-y-3">
-          {list.map((device) => (
+          {devices.map((device) => (
             <DeviceRow
               key={device.sessionId}
               device={device}
@@ -72,7 +67,14 @@ export function DevicesPanel() {
         </ul>
       )}
 
-      {list.length > 0 && others.length === 0 ? (
+      <LoadMoreButton
+        status={status}
+        loadMore={loadMore}
+        pageSize={DEVICES_PAGE_SIZE}
+        label="Load more devices"
+      />
+
+      {devices.length > 0 && others === 0 && !overview.more ? (
         <p className="text-sm text-muted-foreground">
           This is the only device signed in to your account. Other devices you sign in on appear
           here at once.
@@ -82,7 +84,8 @@ export function DevicesPanel() {
       <SignOutDialogs
         request={request}
         onClose={() => setRequest(null)}
-        devices={list}
+        overview={overview}
+        locale={locale}
         actions={actions}
         onDone={setMessage}
       />

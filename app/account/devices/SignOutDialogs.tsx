@@ -3,35 +3,38 @@
 // device. Each says what will happen and, once done, reports the outcome in words.
 import { deviceName } from "@/convex/shared/devices";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
-import type { Device, useMyDevices } from "./useMyDevices";
+import { countOf } from "./SignOutProgress";
+import type { Device, DevicesOverview, useMyDevices } from "./useMyDevices";
 
 /** Which confirmation is open. */
 export type SignOutRequest = { kind: "device"; device: Device } | { kind: "others" | "everywhere" };
 
-type Actions = Omit<ReturnType<typeof useMyDevices>, "devices">;
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
+type Actions = Pick<ReturnType<typeof useMyDevices>, "revoke" | "revokeOthers" | "revokeAll">;
 
 export function SignOutDialogs({
   request,
   onClose,
-  devices,
+  overview,
+  locale,
   actions,
   onDone,
 }: {
   request: SignOutRequest | null;
   onClose: () => void;
-  /** Every signed-in device, this one included. */
-  devices: Device[];
+  /** How many devices are signed in, this one included. */
+  overview: DevicesOverview;
+  locale: string | undefined;
   actions: Actions;
   /** Reports the outcome ("Signed out 2 other devices."). */
   onDone: (message: string) => void;
 }) {
   const target = request?.kind === "device" ? request.device : null;
   const name = target ? deviceName(target) : null;
-  const others = devices.filter((device) => !device.isCurrent).length;
+  const plural = (count: number, one: string, many: string) =>
+    `${overview.more ? "more than " : ""}${countOf(count, locale)} ${count === 1 && !overview.more ? one : many}`;
+  const others = overview.devices - 1;
   const dialog = (kind: SignOutRequest["kind"]) => ({
     open: request?.kind === kind,
     onOpenChange: (open: boolean) => {
@@ -59,21 +62,25 @@ export function SignOutDialogs({
       <ConfirmDialog
         {...dialog("others")}
         title="Sign out all other devices?"
-        description={`${plural(others, "other device", "other devices")} will be signed out at once, with their carts and settings. This device stays signed in.`}
+        description={`${capitalize(plural(others, "other device", "other devices"))} will be signed out, with their carts and settings. This device stays signed in.`}
         confirmLabel="Sign out other devices"
         onConfirm={async () => {
-          const count = await actions.revokeOthers();
+          const { devices: count, done } = await actions.revokeOthers();
+          const what =
+            count === null ? "the other devices" : plural(count, "other device", "other devices");
           onDone(
             count === 0
               ? "There were no other devices to sign out."
-              : `Signed out ${plural(count, "other device", "other devices")}.`,
+              : done
+                ? `Signed out ${what}.`
+                : `Signing out ${what}. The rest follow within seconds.`,
           );
         }}
       />
       <ConfirmDialog
         {...dialog("everywhere")}
         title="Sign out everywhere?"
-        description={`All ${plural(devices.length, "device", "devices")} signed in to your account, this one included, will be signed out at once.`}
+        description={`All ${plural(overview.devices, "device", "devices")} signed in to your account, this one included, will be signed out: this one at once, the others within seconds.`}
         confirmLabel="Sign out everywhere"
         onConfirm={actions.revokeAll}
       />

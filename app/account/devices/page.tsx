@@ -1,6 +1,7 @@
 // /account/devices: where this account is signed in. The account layout has already
 // checked the session; the list itself is live from Convex (./DevicesPanel).
 import type { Metadata } from "next";
+import { QueryErrorBoundary } from "@/components/QueryErrorBoundary";
 import { DevicesPanel } from "./DevicesPanel";
 
 export const metadata: Metadata = { title: "Devices" };
@@ -15,7 +16,9 @@ export default function DevicesPage() {
         at once.
       </p>
       <div className="mt-6">
-        <DevicesPanel />
+        <QueryErrorBoundary message="Your devices could not be loaded. Reload the page to try again.">
+          <DevicesPanel />
+        </QueryErrorBoundary>
       </div>
     </div>
   );

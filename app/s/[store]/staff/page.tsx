@@ -7,22 +7,15 @@ import { StockBadge } from "@/components/shop/StockBadge";
 import { buttonClasses } from "@/components/ui/Button";
 import { api } from "@/convex/_generated/api";
 import { formatMoney } from "@/lib/money";
-import { STATUS_LABELS } from "@/components/shop/orders";
-import { orderReference } from "@/convex/shared/orders";
-import { formatDateTime } from "@/lib/dates";
 import { deviceLocale } from "@/server/shop";
 import { staffAccess } from "@/server/staff";
-import { advanceOrder, setArchived } from "./actions";
+import { QueryErrorBoundary } from "@/components/QueryErrorBoundary";
+import { setArchived } from "./actions";
 import { NotStaff } from "./NotStaff";
 import { StaffActionButton } from "./StaffActionButton";
+import { StaffOrders } from "./StaffOrders";
 
 export const metadata: Metadata = { title: "Staff" };
-
-const NEXT_STATUS_LABEL: Partial<Record<keyof typeof STATUS_LABELS, string>> = {
-  placed: "Mark packed",
-  packed: "Mark shipped",
-  shipped: "Mark delivered",
-};
 
 export default async function StaffPage({ params }: { params: Promise<{ store: string }> }) {
   const { store: slug } = await params;
@@ -30,9 +23,8 @@ export default async function StaffPage({ params }: { params: Promise<{ store: s
   const { store, convex } = access;
   if (access.role === null) return <NotStaff storeName={store.name} slug={store.slug} />;
 
-  const [products, orders, locale] = await Promise.all([
+  const [products, locale] = await Promise.all([
     convex.query(api.products.forStaff, { storeId: store._id }),
-    convex.query(api.orders.forStore, { storeId: store._id }),
     deviceLocale(),
   ]);
   const target = { storeId: store._id, slug: store.slug, currency: store.currency };
@@ -105,41 +97,9 @@ export default async function StaffPage({ params }: { params: Promise<{ store: s
         <h2 id="staff-orders" className="text-xl font-semibold">
           Orders
         </h2>
-        {orders.length === 0 ? (
-          <p className="mt-4 text-sm text-muted-foreground">No orders yet.</p>
-        ) : (
-          <ul className="mt-4 divide-y divide-border rounded-lg border border-border">
-            {orders.map((order) => {
-              const nextLabel = NEXT_STATUS_LABEL[order.status];
-              return (
-                <li
-                  key={order._id}
-                  aria-label={`Order ${orderReference(order._id)}`}
-                  className="flex flex-wrap items-center justify-between gap-4 p-3"
-                >
-                  <div className="text-sm">
-                    <p className="font-medium">
-                      {orderReference(order._id)} · {money(order.totalMinor)} ·{" "}
-                      <span>{STATUS_LABELS[order.status]}</span>
-                    </p>
-                    <p className="text-muted-foreground">
-                      {formatDateTime(order.placedAt, locale)} ·{" "}
-                      {order.customerEmail ?? "unknown customer"} ·{" "}
-                      {order.items.map((item) => `${item.quantity} × ${item.name}`).join(", ")}
-                    </p>
-                  </div>
-                  {nextLabel ? (
-                    <StaffActionButton
-                      action={advanceOrder.bind(null, { slug: store.slug, orderId: order._id })}
-                      label={nextLabel}
-                      accessibleLabel={`${nextLabel}: order ${orderReference(order._id)}`}
-                    />
-                  ) : null}
-                </li>
-              );
-            })}
-          </ul>
-        )}
+        <QueryErrorBoundary message="The orders could not be loaded. Reload the page to try again.">
+          <StaffOrders store={store} locale={locale} />
+        </QueryErrorBoundary>
       </section>
     </div>
   );
