@@ -1032,3 +1032,100 @@ describe("http routes", () => {
     expect(await bad.text()).toContain("not valid JSON");
   });
 });
+
+describe("session cap", () => {
+  async function signIn(t: T, userId: string, token: string, browser = "Chrome 131") {
+    return t.mutation(a.createSession, {
+      secret: SECRET,
+      userId,
+      sessionToken: token,
+      expires: Date.now() + 30 * 86_400_000,
+      browser,
+      os: "macOS",
+    });
+  }
+
+  test("signing in beyond MAX_SESSIONS_PER_USER ends the least recently used session, live, with an audit entry", async () => {
+    vi.stubEnv("MAX_SESSIONS_PER_USER", "3");
+    vi.useFakeTimers();
+    const t = convexTest(schema, modules);
+    const user = await newUser(t);
+    const bob = await newUser(t, "bob@example.com");
+    const first = await signIn(t, user.id, "tok-1", "Firefox 133");
+    vi.advanceTimersByTime(1000);
+    const second = await signIn(t, user.id, "tok-2");
+    vi.advanceTimersByTime(1000);
+    const third = await signIn(t, user.id, "tok-3");
+    await signIn(t, bob.id, "tok-bob");
+    await deviceData(t, user.id as Id<"users">, first.id as Id<"sessions">);
+    // The first device was used most recently; the second is now the least recent.
+    vi.advanceTimersByTime(LAST_SEEN_INTERVAL_MS + 1000);
+    expect(await t.mutation(a.touchSession, { secret: SECRET, sessionToken: "tok-1" })).toBe(true);
+    const firstDevice = t.withIdentity({ subject: `${user.id};${first.id}`, issuer: "https://convex.test" });
+    const secondDevice = t.withIdentity({ subject: `${user.id};${second.id}`, issuer: "https://convex.test" });
+    expect(await secondDevice.query(api.sessions.current, {})).toMatchObject({ status: "active" });
+
+    vi.advanceTimersByTime(1000);
+    const fourth = await signIn(t, user.id, "tok-4");
+
+    const rows = await snapshot(t);
+    const mine = rows.sessions.filter((s) => s.userId === user.id).map((s) => s._id);
+    expect(mine.sort()).toEqual([first.id, third.id, fourth.id].sort());
+    // The evicted device sees the usual live sign-out; the one in use stays.
+    expect(await secondDevice.query(api.sessions.current, {})).toEqual({ status: "signedOut" });
+    expect(await firstDevice.query(api.sessions.current, {})).toMatchObject({ status: "active" });
+    expect(rows.cartItems.map((c) => c.sessionId)).toEqual([first.id]);
+    // Bob's session is not his to lose.
+    expect(rows.sessions.filter((s) => s.userId === bob.id)).toHaveLength(1);
+
+    const audit = await t.run((ctx) => ctx.db.query("auditLog").collect());
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      action: "session.evicted",
+      actorUserId: user.id,
+      actorSessionId: fourth.id,
+      actorEmail: "alice@example.com",
+      targetUserId: user.id,
+      targetSessionId: second.id,
+      targetDescription: "Chrome 131 on macOS: over the limit of 3 signed-in devices",
+    });
+  });
+
+  test("the default cap is 50, and a cap lowered later is caught up in batches", async () => {
+    const t = convexTest(schema, modules);
+    const user = await newUser(t);
+    const userId = user.id as Id<"users">;
+    await t.run(async (ctx) => {
+      for (let i = 0; i < 50; i++) {
+        await ctx.db.insert("sessions", {
+          userId,
+          sessionToken: `seed-${i}`,
+          expires: Date.now() + 86_400_000,
+          lastSeenAt: Date.now() - 1000 + i,
+        });
+      }
+    });
+    await signIn(t, user.id, "tok-51");
+    const count = async () =>
+      (await t.run((ctx) => ctx.db.query("sessions").collect())).length;
+    expect(await count()).toBe(50);
+    expect(
+      await t.run((ctx) => ctx.db.query("sessions").withIndex("by_sessionToken", (q) => q.eq("sessionToken", "seed-0")).first()),
+    ).toBeNull();
+
+    // 250 over a cap of 2: the first 200 go at once, the rest in a scheduled batch.
+    vi.stubEnv("MAX_SESSIONS_PER_USER", "2");
+    await t.run(async (ctx) => {
+      for (let i = 0; i < 201; i++) {
+        await ctx.db.insert("sessions", { userId, sessionToken: `more-${i}`, expires: Date.now() + 86_400_000, lastSeenAt: 0 });
+      }
+    });
+    vi.useFakeTimers();
+    const newest = await signIn(t, user.id, "tok-newest");
+    expect(await count()).toBeGreaterThan(2);
+    await t.finishAllScheduledFunctions(vi.runAllTimers);
+    const left = await t.run((ctx) => ctx.db.query("sessions").collect());
+    expect(left).toHaveLength(2);
+    expect(left.map((s) => s._id)).toContain(newest.id);
+  });
+});

@@ -178,7 +178,8 @@ export async function endSessionsOfUser(
   const jobId = await ctx.db.insert("signOutJobs", {
     userId,
     ...(options.keep !== undefined ? { keepSessionId: options.keep } : {}),
-    before: now,
+    // Sessions that exist now; one signed in while this runs stays.
+    before: rows.reduce((latest, s) => Math.max(latest, s._creationTime), now),
     total: counted ? targets.length : null,
     ended: firstBatch.length,
   });
