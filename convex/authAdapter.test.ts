@@ -474,9 +474,7 @@ describe("sessions", () => {
     const after = await snapshot(t);
     expect(after.sessions.map((s) => s._id)).toEqual([two.id]);
     expect(after.cartItems).toEqual([]);
-    expect(after.deviceSettings.map((s) => s.sessionId)).toEqual([
-      two.id,
-    ]);
+    expect(after.deviceSettings.map((s) => s.sessionId)).toEqual([two.id]);
     expect(after.orders.map((o) => o._id)).toEqual([orderId]);
     expect(
       await t.mutation(a.deleteSession, {
@@ -559,9 +557,7 @@ describe("sessions", () => {
         sessionToken: "tok-1",
       }),
     ).toBe(false);
-    expect(
-      (await t.run((ctx) => ctx.db.get(created.id)))?.lastSeenAt,
-    ).toBe(0);
+    expect((await t.run((ctx) => ctx.db.get(created.id)))?.lastSeenAt).toBe(0);
   });
 });
 
@@ -689,10 +685,15 @@ describe("untrusted ids", () => {
       expect(await t.query(a.getUser, { secret: SECRET, id })).toBeNull();
       expect(await t.mutation(a.deleteUser, { secret: SECRET, id })).toBeNull();
       expect(
-        await t.query(a.listAuthenticatorsByUserId, { secret: SECRET, userId: id }),
+        await t.query(a.listAuthenticatorsByUserId, {
+          secret: SECRET,
+          userId: id,
+        }),
       ).toEqual([]);
       expect(
-        await codeOf(t.mutation(a.updateUser, { secret: SECRET, id, name: "X" })),
+        await codeOf(
+          t.mutation(a.updateUser, { secret: SECRET, id, name: "X" }),
+        ),
       ).toBe("NOT_FOUND");
       expect(
         await codeOf(
@@ -752,7 +753,11 @@ describe("untrusted ids", () => {
       secret: SECRET,
       userId: user.id,
     });
-    expect(listed.map((row) => row.credentialID)).toEqual(["third", "second", "first"]);
+    expect(listed.map((row) => row.credentialID)).toEqual([
+      "third",
+      "second",
+      "first",
+    ]);
   });
 });
 
@@ -841,7 +846,12 @@ describe("the adapter secret", () => {
         a.allowMagicLink,
         { identifier: "alice@example.com", ip: "203.0.113.1" },
       ],
-      ["magicLinkWait", "query", a.magicLinkWait, { identifier: "alice@example.com" }],
+      [
+        "magicLinkWait",
+        "query",
+        a.magicLinkWait,
+        { identifier: "alice@example.com" },
+      ],
       [
         "createAuthenticator",
         "mutation",
@@ -923,7 +933,11 @@ describe("the adapter secret", () => {
       .sort();
     // Public ones: the internal `storedRow` (tests' raw reader) takes no secret.
     const exported = Object.entries(adapterModule)
-      .filter(([, value]) => isRegisteredFunction(value) && (value as { isPublic?: boolean }).isPublic)
+      .filter(
+        ([, value]) =>
+          isRegisteredFunction(value) &&
+          (value as { isPublic?: boolean }).isPublic,
+      )
       .map(([name]) => name)
       .sort();
     expect(tested).toEqual(exported);
@@ -1034,7 +1048,12 @@ describe("http routes", () => {
 });
 
 describe("session cap", () => {
-  async function signIn(t: T, userId: string, token: string, browser = "Chrome 131") {
+  async function signIn(
+    t: T,
+    userId: string,
+    token: string,
+    browser = "Chrome 131",
+  ) {
     return t.mutation(a.createSession, {
       secret: SECRET,
       userId,
@@ -1060,20 +1079,39 @@ describe("session cap", () => {
     await deviceData(t, user.id as Id<"users">, first.id as Id<"sessions">);
     // The first device was used most recently; the second is now the least recent.
     vi.advanceTimersByTime(LAST_SEEN_INTERVAL_MS + 1000);
-    expect(await t.mutation(a.touchSession, { secret: SECRET, sessionToken: "tok-1" })).toBe(true);
-    const firstDevice = t.withIdentity({ subject: `${user.id};${first.id}`, issuer: "https://convex.test" });
-    const secondDevice = t.withIdentity({ subject: `${user.id};${second.id}`, issuer: "https://convex.test" });
-    expect(await secondDevice.query(api.sessions.current, {})).toMatchObject({ status: "active" });
+    expect(
+      await t.mutation(a.touchSession, {
+        secret: SECRET,
+        sessionToken: "tok-1",
+      }),
+    ).toBe(true);
+    const firstDevice = t.withIdentity({
+      subject: `${user.id};${first.id}`,
+      issuer: "https://convex.test",
+    });
+    const secondDevice = t.withIdentity({
+      subject: `${user.id};${second.id}`,
+      issuer: "https://convex.test",
+    });
+    expect(await secondDevice.query(api.sessions.current, {})).toMatchObject({
+      status: "active",
+    });
 
     vi.advanceTimersByTime(1000);
     const fourth = await signIn(t, user.id, "tok-4");
 
     const rows = await snapshot(t);
-    const mine = rows.sessions.filter((s) => s.userId === user.id).map((s) => s._id);
+    const mine = rows.sessions
+      .filter((s) => s.userId === user.id)
+      .map((s) => s._id);
     expect(mine.sort()).toEqual([first.id, third.id, fourth.id].sort());
     // The evicted device sees the usual live sign-out; the one in use stays.
-    expect(await secondDevice.query(api.sessions.current, {})).toEqual({ status: "signedOut" });
-    expect(await firstDevice.query(api.sessions.current, {})).toMatchObject({ status: "active" });
+    expect(await secondDevice.query(api.sessions.current, {})).toEqual({
+      status: "signedOut",
+    });
+    expect(await firstDevice.query(api.sessions.current, {})).toMatchObject({
+      status: "active",
+    });
     expect(rows.cartItems.map((c) => c.sessionId)).toEqual([first.id]);
     // Bob's session is not his to lose.
     expect(rows.sessions.filter((s) => s.userId === bob.id)).toHaveLength(1);
@@ -1087,7 +1125,8 @@ describe("session cap", () => {
       actorEmail: "alice@example.com",
       targetUserId: user.id,
       targetSessionId: second.id,
-      targetDescription: "Chrome 131 on macOS: over the limit of 3 signed-in devices",
+      targetDescription:
+        "Chrome 131 on macOS: over the limit of 3 signed-in devices",
     });
   });
 
@@ -1110,14 +1149,24 @@ describe("session cap", () => {
       (await t.run((ctx) => ctx.db.query("sessions").collect())).length;
     expect(await count()).toBe(50);
     expect(
-      await t.run((ctx) => ctx.db.query("sessions").withIndex("by_sessionToken", (q) => q.eq("sessionToken", "seed-0")).first()),
+      await t.run((ctx) =>
+        ctx.db
+          .query("sessions")
+          .withIndex("by_sessionToken", (q) => q.eq("sessionToken", "seed-0"))
+          .first(),
+      ),
     ).toBeNull();
 
     // 250 over a cap of 2: the first 200 go at once, the rest in a scheduled batch.
     vi.stubEnv("MAX_SESSIONS_PER_USER", "2");
     await t.run(async (ctx) => {
       for (let i = 0; i < 201; i++) {
-        await ctx.db.insert("sessions", { userId, sessionToken: `more-${i}`, expires: Date.now() + 86_400_000, lastSeenAt: 0 });
+        await ctx.db.insert("sessions", {
+          userId,
+          sessionToken: `more-${i}`,
+          expires: Date.now() + 86_400_000,
+          lastSeenAt: 0,
+        });
       }
     });
     vi.useFakeTimers();
