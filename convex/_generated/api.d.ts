@@ -30,6 +30,7 @@ import type * as lib_products from "../lib/products.js";
 import type * as lib_rateLimits from "../lib/rateLimits.js";
 import type * as lib_sessions from "../lib/sessions.js";
 import type * as lib_stores from "../lib/stores.js";
+import type * as loadTest from "../loadTest.js";
 import type * as orders from "../orders.js";
 import type * as passkeys from "../passkeys.js";
 import type * as products from "../products.js";
@@ -74,6 +75,7 @@ declare const fullApi: ApiFromModules<{
   "lib/rateLimits": typeof lib_rateLimits;
   "lib/sessions": typeof lib_sessions;
   "lib/stores": typeof lib_stores;
+  loadTest: typeof loadTest;
   orders: typeof orders;
   passkeys: typeof passkeys;
   products: typeof products;
