@@ -5,7 +5,7 @@ import { USER_AGENTS, expect, signInWithDemo, test, uniqueEmail } from "./fixtur
 test("the devices page shows ten devices, and Load more devices shows the rest", async ({
   devices,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const user = { email: uniqueEmail("many-devices"), name: "Many Devices" };
   // Eleven real sign-ins from one browser, its cookies dropped after each, so each one
   // leaves a session behind as another device would.
