@@ -42,12 +42,13 @@ export function AccountMenu({ isAdmin }: { isAdmin: boolean }) {
       label="Account menu"
       summary={
         <>
+          {/* Decorative: the initials are drawn from an attribute, not text, so the toggle's
+              visible text is just the name its accessible name starts with. */}
           <span
             aria-hidden="true"
-            className="flex size-8 items-center justify-center rounded-full bg-accent text-xs font-semibold text-accent-foreground"
-          >
-            {initials(name, email)}
-          </span>
+            data-initials={initials(name, email)}
+            className="flex size-8 items-center justify-center rounded-full bg-accent text-xs font-semibold text-accent-foreground before:content-[attr(data-initials)]"
+          />
           <span className="hidden max-w-40 truncate md:inline">{name ?? email}</span>
         </>
       }

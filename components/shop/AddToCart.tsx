@@ -39,12 +39,15 @@ export function AddToCart({
   const soldOut = product.stock <= 0;
   return (
     <div>
+      {/* Busy is aria-disabled, not disabled: a disabled button drops keyboard focus. */}
       <Button
         size={size}
-        disabled={soldOut || busy}
+        disabled={soldOut}
+        aria-disabled={busy || undefined}
         // The visible words first, then which product: speech users say what they see.
         aria-label={soldOut ? `Sold out: ${product.name}` : `Add to cart: ${product.name}`}
         onClick={async () => {
+          if (busy) return;
           setBusy(true);
           const ok = await addToCart(product);
           setBusy(false);

@@ -1,6 +1,8 @@
 // A bordered table that scrolls sideways on narrow screens, with a caption for screen
 // readers and one header row; a column label can be hidden (e.g. "Actions" over buttons).
-import type { ReactNode } from "react";
+// The scrolling box is a named, focusable region, so keyboard users can scroll it too even
+// when no cell holds a control (the audit log).
+import { useId, type ReactNode } from "react";
 import { cn } from "./cn";
 
 export type DataTableColumn = { label: string; hidden?: boolean };
@@ -21,10 +23,18 @@ export function DataTable({
   /** Inside the border, under the table (an empty or loading line). */
   after?: ReactNode;
 }) {
+  const captionId = useId();
   return (
-    <div className="overflow-x-auto rounded-lg border border-border">
+    <div
+      role="region"
+      aria-labelledby={captionId}
+      tabIndex={0}
+      className="overflow-x-auto rounded-lg border border-border"
+    >
       <table className={cn("w-full text-left text-sm", className)}>
-        <caption className="sr-only">{caption}</caption>
+        <caption id={captionId} className="sr-only">
+          {caption}
+        </caption>
         <thead className="bg-muted text-xs uppercase tracking-wide text-muted-foreground">
           <tr>
             {columns.map((column) => (

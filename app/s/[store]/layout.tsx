@@ -39,7 +39,7 @@ export default async function StoreLayout({ params, children }: Params & { child
             <Link href={`/s/${store.slug}`} className="flex items-center gap-3">
               {/* eslint-disable-next-line @next/next/no-img-element -- shipped SVG logo */}
               <img src={store.logo} alt="" className="size-10 rounded-md" />
-              <span className="text-lg font-bold" style={{ color: store.accentColor }}>
+              <span className="text-lg font-bold text-accent-text">
                 {store.name}
               </span>
             </Link>
