@@ -73,6 +73,15 @@ test("device B revokes device A: A's open page leaves on its own and A is signed
   expect(sessionCookie, "device A has a session cookie").toBeTruthy();
 
   await markPage(a);
+  // What A sends once the push has come: one request (the server action that clears the
+  // cookie and brings /signin), not Auth.js's csrf + signout + session burst.
+  const sentByA: string[] = [];
+  a.on("request", (request) => {
+    const { pathname } = new URL(request.url());
+    if (request.method() !== "GET" || pathname.startsWith("/api/auth") || pathname.startsWith("/signin")) {
+      sentByA.push(`${request.method()} ${pathname}`);
+    }
+  });
   await deviceRow(b, "Firefox")
     .getByRole("button", { name: /^Revoke/ })
     .click();
@@ -88,6 +97,7 @@ test("device B revokes device A: A's open page leaves on its own and A is signed
     a.getByText("This device was signed out from another device."),
   ).toBeVisible();
   expect(await pageMarker(a)).toBe("still here");
+  expect(sentByA, "requests A made to leave").toEqual(["POST /account/devices"]);
   // The header follows: the client session is dropped too.
   await expect(a.getByRole("banner")).not.toContainText(user.name);
   await expect(

@@ -10,7 +10,6 @@ import { formatMoney } from "@/lib/money";
 import { STATUS_LABELS } from "@/components/shop/orders";
 import { orderReference } from "@/convex/shared/orders";
 import { formatDateTime } from "@/lib/dates";
-import { deviceLocale } from "@/server/shop";
 import { staffAccess } from "@/server/staff";
 import { advanceOrder, setArchived } from "./actions";
 import { NotStaff } from "./NotStaff";
@@ -30,10 +29,10 @@ export default async function StaffPage({ params }: { params: Promise<{ store: s
   const { store, convex } = access;
   if (access.role === null) return <NotStaff storeName={store.name} slug={store.slug} />;
 
-  const [products, orders, locale] = await Promise.all([
+  const { locale } = access;
+  const [products, orders] = await Promise.all([
     convex.query(api.products.forStaff, { storeId: store._id }),
     convex.query(api.orders.forStore, { storeId: store._id }),
-    deviceLocale(),
   ]);
   const target = { storeId: store._id, slug: store.slug, currency: store.currency };
   const money = (minor: number) => formatMoney(minor, store.currency, locale);
