@@ -28,7 +28,8 @@ const signedOutSchema = z.object({
 /**
  * This device was signed out elsewhere (SessionWatch saw it live): forget its cookie and
  * go to sign-in with the notice, in one request: Auth.js clears the cookie here and the
- * redirect brings the sign-in page along in the same response.
+ * redirect brings the sign-in page along in the same response (no csrf, signout and
+ * session requests from the browser, as Auth.js's client `signOut` would make).
  */
 export async function leaveSignedOutDevice(reason: unknown, returnTo: unknown): Promise<void> {
   const parsed = signedOutSchema.safeParse({ reason, returnTo });
@@ -36,5 +37,7 @@ export async function leaveSignedOutDevice(reason: unknown, returnTo: unknown): 
   const back = parsed.success ? parsed.data.returnTo : null;
   const params = new URLSearchParams({ notice });
   if (back !== null) params.set("callbackUrl", safeCallbackUrl(back));
-  await signOut({ redirectTo: `/signin?${params.toString()}` });
+  await signOut({ redirect: false });
+  // A relative redirect: Next.js then sends the sign-in page in this same response.
+  redirect(`/signin?${params.toString()}`);
 }
