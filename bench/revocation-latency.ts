@@ -23,6 +23,8 @@ const roundsArg = process.argv.indexOf("--rounds");
 const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 10;
 const WARMUP = 1;
 const MODE = process.env.E2E_NEXT_DEV === "1" ? "next dev" : "production";
+/** `next dev` compiles each page on its first request, which takes a while on a busy machine. */
+const TIMEOUT_MS = MODE === "next dev" ? 300_000 : 60_000;
 const USER = { email: `bench-${Date.now().toString(36)}@example.test`, name: "Bench Mark" };
 const NOTICE = "This device was signed out from another device.";
 const UA_B =
@@ -77,7 +79,8 @@ const WATCH_LEAVING = `(() => {
   }
   window.addEventListener("popstate", mark);
   new MutationObserver(() => {
-    const text = document.body ? document.body.textContent : "";
+    // innerText: what is rendered (textContent would include the RSC payload's <script>s).
+    const text = document.body ? document.body.innerText : "";
     if (!text.includes(${JSON.stringify(NOTICE)})) return;
     const at = now();
     if (window.__noticeAt === undefined) window.__noticeAt = at;
@@ -97,6 +100,7 @@ async function openDevice(
   device: (typeof DEVICES)[number],
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ userAgent: device.ua });
+  context.setDefaultTimeout(TIMEOUT_MS);
   await context.addInitScript(WATCH_LEAVING);
   const page = await context.newPage();
   await signIn(page, USER);
@@ -115,7 +119,7 @@ async function oneRound(browser: Browser, b: Page): Promise<Sample[]> {
       .getByRole("list", { name: "Your devices" })
       .getByRole("listitem")
       .nth(DEVICES.length)
-      .waitFor({ timeout: 30_000 });
+      .waitFor({ timeout: TIMEOUT_MS });
     await b.getByRole("button", { name: "Sign out all other devices" }).click();
     const confirm = b.getByRole("dialog").getByRole("button", { name: "Sign out other devices" });
     await confirm.waitFor();
@@ -123,8 +127,8 @@ async function oneRound(browser: Browser, b: Page): Promise<Sample[]> {
     const samples: Sample[] = [];
     const clickAt = await b.evaluate(() => (window as Timed).__lastClickAt ?? NaN);
     for (const { page } of opened) {
-      await page.waitForURL(/\/signin\?.*notice=revoked/, { timeout: 30_000 });
-      await page.getByText(NOTICE).waitFor({ timeout: 30_000 });
+      await page.waitForURL(/\/signin\?.*notice=revoked/, { timeout: TIMEOUT_MS });
+      await page.getByText(NOTICE).waitFor({ timeout: TIMEOUT_MS });
       const marks = await page.evaluate(() => {
         const w = window as Timed;
         return { gone: w.__goneAt ?? NaN, notice: w.__noticeAt ?? NaN, left: w.__leftAt ?? NaN };
@@ -140,7 +144,7 @@ async function oneRound(browser: Browser, b: Page): Promise<Sample[]> {
       .getByRole("list", { name: "Your devices" })
       .getByRole("listitem")
       .nth(1)
-      .waitFor({ state: "detached", timeout: 30_000 });
+      .waitFor({ state: "detached", timeout: TIMEOUT_MS });
     return samples;
   } finally {
     for (const { context } of opened) await context.close();
@@ -155,6 +159,7 @@ async function main(): Promise<void> {
   const chromiumVersion = `Chromium ${browser.version()} (${chromiumExecutable() ?? "Playwright's"})`;
   try {
     const contextB = await browser.newContext({ userAgent: UA_B });
+    contextB.setDefaultTimeout(TIMEOUT_MS);
     await contextB.addInitScript(WATCH_CLICKS);
     const b = await contextB.newPage();
     await signIn(b, USER);

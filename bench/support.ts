@@ -58,9 +58,7 @@ export async function signIn(
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Display name").fill(user.name);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => url.origin === appUrl && url.pathname.startsWith("/account"), {
-    timeout: 60_000,
-  });
+  await page.waitForURL((url) => url.origin === appUrl && url.pathname.startsWith("/account"));
 }
 
 function percentile(sorted: number[], p: number): number {
