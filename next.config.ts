@@ -1,5 +1,8 @@
 // Next.js configuration. Kept small: the app needs no custom webpack; React Email and
 // the resend SDK are server-only and load fine from node_modules at runtime.
+// `ANALYZE=1 npx next build` writes bundle reports (what each page ships) to
+// `<distDir>/analyze/` with @next/bundle-analyzer.
+import bundleAnalyzer from "@next/bundle-analyzer";
 import type { NextConfig } from "next";
 import { staticSecurityHeaders } from "./lib/security-headers";
 
@@ -32,4 +35,9 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+const withBundleAnalyzer = bundleAnalyzer({
+  enabled: process.env.ANALYZE === "1",
+  openAnalyzer: false,
+});
+
+export default withBundleAnalyzer(nextConfig);

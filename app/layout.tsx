@@ -7,6 +7,7 @@ import { cookies, headers } from "next/headers";
 import type { ReactNode } from "react";
 import { ConvexClientProvider } from "@/components/ConvexClientProvider";
 import { SessionWatch } from "@/components/SessionWatch";
+import { SignedOutCurtain } from "@/components/SignedOutCurtain";
 import { BRAND_NAME } from "@/lib/brand";
 import { SiteFooter } from "@/components/layout/SiteFooter";
 import { SiteHeader } from "@/components/layout/SiteHeader";
@@ -57,7 +58,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <ToastProvider>
             <SiteHeader isAdmin={isAdminEmail(session?.user.email)} />
             <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
-              {children}
+              <SignedOutCurtain>{children}</SignedOutCurtain>
             </main>
             <SiteFooter />
           </ToastProvider>

@@ -2,20 +2,52 @@
 // Watches this device's own session live. Mounted once in the root layout, so every
 // page a signed-in person has open (account, admin, shop) holds a live query on its
 // own session: when the session is revoked from another device (or removed by the
-// expiry cron), Convex pushes `signedOut` and we leave for /signin with a notice at
-// once, without a reload, then drop the client's copy of the session and its cookie.
+// expiry cron), Convex pushes `signedOut`, and in the same frame, before any request,
+// every signed-in surface gives way (SignedOutCurtain replaces the page with the
+// notice, the account menu turns into "Sign in"). Then one server action clears the
+// cookie and brings /signin with the notice, without a reload.
 //
 // A sign-out this device asked for itself (the header's sign-out form, "Sign out
 // everywhere") also ends the session in Convex; those flows navigate on their own, so
 // they announce themselves first (`expectSignOut`, or `data-sign-out` on the form)
 // and the watch stays quiet instead of racing them to /signin?notice=revoked.
 import { useConvexAuth, useQuery } from "convex/react";
-import { signOut } from "next-auth/react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { Suspense, useEffect, useRef } from "react";
+import { Suspense, useEffect, useLayoutEffect, useRef, useSyncExternalStore } from "react";
+import { leaveSignedOutDevice } from "@/components/auth/actions";
 import { api } from "@/convex/_generated/api";
 
 export type SignedOutReason = "revoked" | "expired";
+
+/** This tab learnt that its session ended elsewhere: why, which session, on which page. */
+export type SignedOut = { reason: SignedOutReason; sessionId: string | null; pathname: string };
+
+// Module state, read with useSyncExternalStore: an update made in a layout effect
+// re-renders every reader before the browser paints.
+let signedOut: SignedOut | null = null;
+const listeners = new Set<() => void>();
+
+function announceSignedOut(value: SignedOut): void {
+  signedOut = value;
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * Non-null from the moment this tab's session was seen to end elsewhere: signed-in
+ * surfaces render their signed-out form (or nothing) at once.
+ */
+export function useSignedOut(): SignedOut | null {
+  return useSyncExternalStore(
+    subscribe,
+    () => signedOut,
+    () => null,
+  );
+}
 
 /** Attribute marking a form whose submission signs this device out. */
 export const SIGN_OUT_FORM_ATTRIBUTE = "data-sign-out";
@@ -78,20 +110,28 @@ function Watch() {
     return () => document.removeEventListener("submit", onSubmit, true);
   }, []);
 
-  useEffect(() => {
+  // A layout effect: the notice replaces the page before the frame that shows the push
+  // is painted.
+  useLayoutEffect(() => {
     if (left.current || signOutExpected) return;
     const leave = (reason: SignedOutReason) => {
       if (signOutExpected) return;
       left.current = true;
+      announceSignedOut({ reason, sessionId: activeSessionId.current, pathname });
       const search = searchParams.toString();
-      const returnTo = search ? `${pathname}?${search}` : pathname;
-      const params = new URLSearchParams({ notice: reason });
       // Returning to /signin itself would loop; the sign-in page ignores it anyway.
-      if (!pathname.startsWith("/signin")) params.set("callbackUrl", returnTo);
-      router.replace(`/signin?${params.toString()}`);
-      // Clears the now-useless cookie and the session in every useSession() consumer.
-      // The server already treats the session as gone, so this is housekeeping.
-      void signOut({ redirect: false }).catch(() => undefined);
+      const returnTo = pathname.startsWith("/signin")
+        ? null
+        : search
+          ? `${pathname}?${search}`
+          : pathname;
+      // One request: the action forgets the cookie and answers with /signin's page. Should
+      // it fail (the server unreachable), still leave; the cookie names no session anyway.
+      leaveSignedOutDevice(reason, returnTo).catch(() => {
+        const params = new URLSearchParams({ notice: reason });
+        if (returnTo !== null) params.set("callbackUrl", returnTo);
+        router.replace(`/signin?${params.toString()}`);
+      });
     };
 
     // The backend says this token's session no longer exists.

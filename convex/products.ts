@@ -8,7 +8,7 @@ import { query } from "./_generated/server";
 import { throwIfInvalid } from "./errors";
 import { recordAudit } from "./lib/audit";
 import { staffMutation, staffQuery } from "./lib/functions";
-import { requireProductOf } from "./lib/products";
+import { catalogOf, categoriesOf, requireProductOf } from "./lib/products";
 import { requireStore } from "./lib/stores";
 import { productFields } from "./schema";
 import {
@@ -20,9 +20,6 @@ import {
 } from "./shared/limits";
 import { HIDDEN_CHARACTERS_MESSAGE, hasHiddenCharacters } from "./shared/text";
 import { productImageProblem } from "./shared/products";
-/** Search results shown at once; a demo catalog is far smaller. */
-const SEARCH_LIMIT = 50;
-const LIST_LIMIT = 500;
 
 export const productValidator = v.object({
   _id: v.id("products"),
@@ -53,85 +50,17 @@ export const list = query({
   returns: v.array(productValidator),
   handler: async (ctx, { storeId, category, search }) => {
     await requireStore(ctx, storeId);
-    const text = search?.trim() ?? "";
-    const cat = category?.trim() ? category.trim() : undefined;
-    if (text.length > 0) {
-      // Search results come back by relevance; keep that order.
-      const hits = await ctx.db
-        .query("products")
-        .withSearchIndex("search_name", (q) => {
-          const base = q
-            .search("name", text)
-            .eq("storeId", storeId)
-            .eq("archived", false);
-          return cat === undefined ? base : base.eq("category", cat);
-        })
-        .take(SEARCH_LIMIT);
-      return hits.map(toProductView);
-    }
-    const rows =
-      cat === undefined
-        ? await ctx.db
-            .query("products")
-            .withIndex("by_storeId_category", (q) => q.eq("storeId", storeId))
-            .take(LIST_LIMIT)
-        : await ctx.db
-            .query("products")
-            .withIndex("by_storeId_category", (q) =>
-              q.eq("storeId", storeId).eq("category", cat),
-            )
-            .take(LIST_LIMIT);
-    return rows
-      .filter((p) => !p.archived)
-      .sort(
-        (a, b) =>
-          a.category.localeCompare(b.category) || a.name.localeCompare(b.name),
-      )
-      .map(toProductView);
+    return (await catalogOf(ctx, storeId, { category, search })).map(toProductView);
   },
 });
 
-/** Distinct categories one store may have; more are not listed. */
-const CATEGORY_MAX = 200;
-
-/**
- * The categories that have at least one live product, alphabetically. Walks the
- * `by_storeId_category` index from one category to the next (one or two index ranges per
- * category), so a catalog of any size costs reads per category, not per product.
- */
+/** The categories that have at least one live product, alphabetically (`categoriesOf`). */
 export const categories = query({
   args: { storeId: v.id("stores") },
   returns: v.array(v.string()),
   handler: async (ctx, { storeId }) => {
     await requireStore(ctx, storeId);
-    const names: string[] = [];
-    let after: string | null = null;
-    for (let i = 0; i < CATEGORY_MAX; i++) {
-      const from: string | null = after;
-      const next: Doc<"products"> | null = await ctx.db
-        .query("products")
-        .withIndex("by_storeId_category", (q) =>
-          from === null ? q.eq("storeId", storeId) : q.eq("storeId", storeId).gt("category", from),
-        )
-        .first();
-      if (next === null) break;
-      after = next.category;
-      const category = next.category;
-      const live = next.archived
-        ? await ctx.db
-            .query("products")
-            .withIndex("by_storeId_category", (q) =>
-              q.eq("storeId", storeId).eq("category", category),
-            )
-            // Only when the category's first product is archived: scans that category's
-            // archived products up to its first live one.
-            // eslint-disable-next-line @convex-dev/no-filter-in-query
-            .filter((q) => q.eq(q.field("archived"), false))
-            .first()
-        : next;
-      if (live !== null) names.push(category);
-    }
-    return names.sort((a, b) => a.localeCompare(b));
+    return categoriesOf(ctx, storeId);
   },
 });
 
@@ -150,6 +79,9 @@ export const get = query({
   },
 });
 
+/** Staff products listed at once; a demo catalog is far smaller. */
+const STAFF_LIST_LIMIT = 500;
+
 /** Staff: every product of the store, archived ones included. */
 export const forStaff = staffQuery({
   args: {},
@@ -158,7 +90,7 @@ export const forStaff = staffQuery({
     const rows = await ctx.db
       .query("products")
       .withIndex("by_storeId_category", (q) => q.eq("storeId", ctx.store._id))
-      .take(LIST_LIMIT);
+      .take(STAFF_LIST_LIMIT);
     return rows
       .sort(
         (a, b) =>

@@ -73,6 +73,15 @@ test("device B revokes device A: A's open page leaves on its own and A is signed
   expect(sessionCookie, "device A has a session cookie").toBeTruthy();
 
   await markPage(a);
+  // What A sends once the push has come: one sign-out request (the server action that
+  // clears the cookie and brings /signin), not Auth.js's csrf + signout + session burst.
+  const sentByA: string[] = [];
+  a.on("request", (request) => {
+    const { pathname } = new URL(request.url());
+    if (request.method() !== "GET" || pathname.startsWith("/api/auth") || pathname.startsWith("/signin")) {
+      sentByA.push(`${request.method()} ${pathname}`);
+    }
+  });
   await deviceRow(b, "Firefox")
     .getByRole("button", { name: /^Revoke/ })
     .click();
@@ -88,6 +97,12 @@ test("device B revokes device A: A's open page leaves on its own and A is signed
     a.getByText("This device was signed out from another device."),
   ).toBeVisible();
   expect(await pageMarker(a)).toBe("still here");
+  // One sign-out request: the server action (posted to the page it was on). Navigation
+  // itself may fetch /signin's payload; Auth.js's client csrf/signout calls never happen.
+  expect(sentByA.filter((r) => r.startsWith("POST")), "sign-out requests").toEqual([
+    "POST /account/devices",
+  ]);
+  expect(sentByA.filter((r) => /\/api\/auth\/(csrf|signout)/.test(r))).toEqual([]);
   // The header follows: the client session is dropped too.
   await expect(a.getByRole("banner")).not.toContainText(user.name);
   await expect(

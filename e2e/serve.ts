@@ -12,7 +12,10 @@ import { startServices } from "../dev/stack";
 import { E2E_APP_URL, E2E_PORTS } from "./ports";
 
 const root = resolve(import.meta.dirname, "..");
-const distDir = ".next-e2e";
+// `E2E_NEXT_DEV=1`: `next dev` instead of a production build, for benchmarks that compare
+// the two (bench/revocation-latency.ts); the specs always run against the build.
+const devMode = process.env.E2E_NEXT_DEV === "1";
+const distDir = devMode ? ".next-e2e-dev" : ".next-e2e";
 const buildInputs = [
   "app",
   "components",
@@ -72,7 +75,7 @@ const env: NodeJS.ProcessEnv = {
   ...process.env,
   ...services.nextEnv,
   // A production build and server; an inherited NODE_ENV=test (vitest, CI) would clash.
-  NODE_ENV: "production",
+  NODE_ENV: devMode ? "development" : "production",
   NEXT_DIST_DIR: distDir,
   NEXT_TELEMETRY_DISABLED: "1",
 };
@@ -84,7 +87,9 @@ const upToDate =
   existsSync(stampFile) &&
   readFileSync(stampFile, "utf8") === inputsHash;
 
-if (upToDate) {
+if (devMode) {
+  log("next", "next dev (E2E_NEXT_DEV=1): no build");
+} else if (upToDate) {
   log("next", `build in ${distDir} is up to date; skipping next build`);
 } else {
   log("next", `building the app into ${distDir} (a few minutes on 2 cores)…`);
@@ -101,7 +106,7 @@ if (upToDate) {
 // X-Forwarded-For (TRUSTED_PROXY_HOPS=1 in the generated env).
 const next: ChildProcess = spawn(
   "npx",
-  ["next", "start", "-p", String(E2E_PORTS.next), "-H", "127.0.0.1"],
+  ["next", devMode ? "dev" : "start", "-p", String(E2E_PORTS.next), "-H", "127.0.0.1"],
   { cwd: root, env, stdio: "inherit" },
 );
 const proxy = await startForwardingProxy({

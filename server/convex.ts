@@ -2,7 +2,13 @@
 // Auth.js session, so Convex knows user and session) or as nobody, for public reads.
 // Pages, layouts and server actions call Convex only through here.
 import "server-only";
-import { fetchMutation, fetchQuery, preloadQuery, type NextjsOptions } from "convex/nextjs";
+import {
+  fetchMutation,
+  fetchQuery,
+  preloadedQueryResult,
+  preloadQuery,
+  type NextjsOptions,
+} from "convex/nextjs";
 import type {
   ArgsAndOptions,
   FunctionArgs,
@@ -37,6 +43,11 @@ export function convexCaller(token: string | null): ConvexCaller {
     mutation: (mutation, args) => fetchMutation(mutation, ...options(args, token)),
     preload: (query, args) => preloadQuery(query, ...options(args, token)),
   };
+}
+
+/** The value a preloaded query carries, for rendering it on the server too. */
+export function preloadedValue<Q extends Query>(preloaded: Preloaded<Q>): FunctionReturnType<Q> {
+  return preloadedQueryResult(preloaded);
 }
 
 /** Public reads: no token, the same for everyone. */

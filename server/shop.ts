@@ -1,35 +1,65 @@
-// Server reads for the shop and account pages, each memoised per request with React
-// `cache` so a layout, `generateMetadata` and the page share one round trip: the store
-// by slug, one product of a store, and the locale this device chose for prices and dates.
+// Server reads for the shop and account pages. Each shop page reads its data with one
+// Convex query shaped for it (convex/storefront.ts), preloaded as this device (or as
+// nobody when signed out) and memoised per request with React `cache`, so
+// `generateMetadata`, the page and its frame share one round trip and the browser keeps
+// the same query live through `usePreloadedQuery` without a second fetch.
 import "server-only";
+import type { Preloaded } from "convex/react";
+import type { FunctionReference, FunctionReturnType } from "convex/server";
 import { cache } from "react";
-import type { ProductInfo, StoreInfo } from "@/components/shop/types";
 import { api } from "@/convex/_generated/api";
-import type { Id } from "@/convex/_generated/dataModel";
 import { DEFAULT_LOCALE } from "@/lib/money";
-import { convexCaller, convexPublic } from "./convex";
+import { PRODUCT_CATEGORY_MAX, PRODUCT_SEARCH_MAX } from "@/convex/shared/limits";
+import { convexCaller, preloadedValue } from "./convex";
 import { getSession } from "./session";
 
-export const storeBySlug = cache(
-  async (slug: string): Promise<StoreInfo | null> => convexPublic.query(api.stores.getBySlug, { slug }),
+/** A page's preloaded query (for the client) and its value (for the server render). */
+export type PageRead<Q extends FunctionReference<"query">> = {
+  preloaded: Preloaded<Q>;
+  page: FunctionReturnType<Q>;
+};
+
+async function asViewer() {
+  const session = await getSession();
+  return convexCaller(session?.convexToken ?? null);
+}
+
+async function preloadPage<Q extends FunctionReference<"query">>(
+  query: Q,
+  args: Q["_args"],
+): Promise<PageRead<Q>> {
+  const preloaded = await (await asViewer()).preload(query, args);
+  return { preloaded, page: preloadedValue(preloaded) };
+}
+
+/** `/s/[store]`: store, categories and the (filtered) catalog; `page` is null for an unknown store. */
+export const catalogPage = cache((slug: string, search: string, category: string) =>
+  preloadPage(api.storefront.catalogPage, {
+    slug,
+    ...(search ? { search: search.slice(0, PRODUCT_SEARCH_MAX) } : {}),
+    ...(category ? { category: category.slice(0, PRODUCT_CATEGORY_MAX) } : {}),
+  }),
 );
 
-/**
- * A live product of this store, or null. An id that is not even a product id (a typed
- * URL) fails Convex's argument validation; that is a 404 too, not an error page.
- */
-export const productOfStore = cache(
-  async (storeId: Id<"stores">, productId: string): Promise<ProductInfo | null> => {
-    try {
-      return await convexPublic.query(api.products.get, {
-        productId: productId as Id<"products">,
-        storeId,
-      });
-    } catch {
-      return null;
-    }
-  },
+/** `/s/[store]/p/[productId]`: store and product; null for an unknown store or product. */
+export const productPage = cache((slug: string, productId: string) =>
+  preloadPage(api.storefront.productPage, { slug, productId }),
 );
+
+/** `/s/[store]/checkout`: store and this device's cart (signed in only; the caller checks). */
+export const checkoutPage = cache((slug: string) =>
+  preloadPage(api.storefront.checkoutPage, { slug }),
+);
+
+/** The store frame alone (store, locale, role), for the staff pages. Null: unknown store. */
+export const storeFrame = cache(async (slug: string) =>
+  (await asViewer()).query(api.storefront.frame, { slug }),
+);
+
+/** The locale to format with: the device's choice, or the default. */
+export function localeOr(locale: string | null | undefined): string {
+  return locale ?? DEFAULT_LOCALE;
+}
 
 /** The locale this device chose in its settings, or the default (also when signed out). */
 export const deviceLocale = cache(async (): Promise<string> => {
@@ -37,7 +67,7 @@ export const deviceLocale = cache(async (): Promise<string> => {
   if (session === null) return DEFAULT_LOCALE;
   try {
     const settings = await convexCaller(session.convexToken).query(api.settings.mine, {});
-    return settings.locale ?? DEFAULT_LOCALE;
+    return localeOr(settings.locale);
   } catch {
     // A session that just ended: the page still renders; SessionWatch signs the tab out.
     return DEFAULT_LOCALE;

@@ -4,21 +4,22 @@
 import "server-only";
 import { notFound } from "next/navigation";
 import type { StoreInfo } from "@/components/shop/types";
-import { api } from "@/convex/_generated/api";
 import { convexAsDevice, type ConvexCaller } from "./convex";
-import { storeBySlug } from "./shop";
+import { localeOr, storeFrame } from "./shop";
 
 export type StaffAccess = {
   store: StoreInfo;
   role: "owner" | "admin" | null;
+  /** This device's locale for prices and dates. */
+  locale: string;
   /** Convex as this device, for the page's staff reads. */
   convex: ConvexCaller;
 };
 
 export async function staffAccess(slug: string, returnTo: string): Promise<StaffAccess> {
   const convex = await convexAsDevice(returnTo);
-  const store = await storeBySlug(slug);
-  if (store === null) notFound();
-  const role = await convex.query(api.stores.myRole, { storeId: store._id });
-  return { store, role, convex };
+  // The same cached read as the staff layout's frame: store, role and locale at once.
+  const frame = await storeFrame(slug);
+  if (frame === null) notFound();
+  return { store: frame.store, role: frame.role, locale: localeOr(frame.locale), convex };
 }

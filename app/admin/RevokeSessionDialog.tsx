@@ -11,7 +11,6 @@ import { expectSignOut } from "@/components/SessionWatch";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { UserFacingError } from "@/components/ui/FormDialog";
 import { inputClasses } from "@/components/ui/Input";
-import { revokeReasonSchema } from "@/lib/validations/admin";
 import { api } from "@/convex/_generated/api";
 import { appErrorData, ErrorCode } from "@/convex/errors";
 import type { AdminSession } from "./useAdminSessions";
@@ -35,6 +34,8 @@ export function RevokeSessionDialog({
 
   const revoke = async (form: FormData) => {
     if (!target) return;
+    // zod loads with the first revoke, not with the page.
+    const { revokeReasonSchema } = await import("@/lib/validations/admin");
     const parsed = revokeReasonSchema.safeParse(form.get("reason") ?? "");
     if (!parsed.success) {
       throw new UserFacingError(parsed.error.issues[0]?.message ?? "Check the reason.");

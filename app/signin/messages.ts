@@ -45,9 +45,4 @@ export function signInErrorMessage(code: string | string[] | undefined): SignInE
   return (key && messages[key]) || fallback;
 }
 
-/** Notices that other parts of the app send people to /signin with. */
-export const signInNotices: Record<string, string> = {
-  revoked: "This device was signed out from another device.",
-  expired: "Your session expired. Please sign in again.",
-  reauth: "Sign in again to add a passkey: adding one needs a sign-in from the last 10 minutes.",
-};
+export { signInNotices } from "@/lib/notices";

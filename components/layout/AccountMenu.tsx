@@ -2,11 +2,13 @@
 // The header's right side: "Sign in" or the account menu. It reads the session from
 // next-auth/react (seeded with the server's), so when this device is signed out from
 // elsewhere (SessionWatch clears the client session) the header follows at once,
-// even though soft navigation keeps the root layout as it was rendered.
+// even though soft navigation keeps the root layout as it was rendered. It turns into
+// "Sign in" the moment SessionWatch sees the session end, before any request.
 import Link from "next/link";
 import { useSession } from "next-auth/react";
 import { SignInButton } from "@/components/auth/SignInButton";
 import { SignOutButton } from "@/components/auth/SignOutButton";
+import { useSignedOut } from "@/components/SessionWatch";
 import { MenuDisclosure } from "./MenuDisclosure";
 
 const itemClass =
@@ -26,7 +28,12 @@ function initials(name: string | null, email: string): string {
 
 export function AccountMenu({ isAdmin }: { isAdmin: boolean }) {
   const { data: session } = useSession();
-  if (!session) {
+  const signedOut = useSignedOut();
+  // A session seen to end (null: the watch never saw it active) is this one, unless a new
+  // sign-in in this tab has brought another since.
+  const ended =
+    signedOut !== null && (signedOut.sessionId === null || signedOut.sessionId === session?.sessionId);
+  if (!session || ended) {
     return (
       <div className="flex items-center gap-3">
         <Link href="/#stores" className="text-sm text-muted-foreground hover:text-foreground sm:hidden">

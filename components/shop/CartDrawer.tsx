@@ -1,12 +1,12 @@
 "use client";
-// The cart button in the store's bar and the drawer it opens (Radix Dialog, from the
-// right): this device's lines with quantity controls, totals from Convex, warnings,
+// The drawer the cart button opens (Radix Dialog, from the right; loaded on demand by
+// CartButton.tsx): this device's lines with quantity controls, totals from Convex, warnings,
 // checkout, and the other devices' carts. Signed out, the drawer offers sign-in.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useState, type CSSProperties } from "react";
+import type { CSSProperties, RefObject } from "react";
 import { Button, buttonClasses } from "@/components/ui/Button";
-import { DialogClose, DialogContent, DialogRoot, DialogTrigger } from "@/components/ui/Dialog";
+import { DialogClose, DialogContent, DialogRoot } from "@/components/ui/Dialog";
 import { Notice } from "@/components/ui/Notice";
 import { Spinner } from "@/components/ui/Spinner";
 import { signInHref } from "./AddToCart";
@@ -19,41 +19,30 @@ import { Price } from "./Price";
 import { useShop } from "./ShopContext";
 import type { CartInfo } from "./types";
 
-function itemsLabel(count: number): string {
-  return `${count} ${count === 1 ? "item" : "items"}`;
-}
-
-export function CartButton() {
+/**
+ * The drawer itself, loaded on first open (CartButton): Radix and the cart's editing
+ * code stay off the store's first load. Focus returns to the cart button on close.
+ */
+export function CartDrawer({
+  open,
+  onOpenChange,
+  returnFocusTo,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  returnFocusTo: RefObject<HTMLButtonElement | null>;
+}) {
   const { store, signedIn } = useShop();
-  const { cart } = useCart(store._id);
-  const [open, setOpen] = useState(false);
-  // No count until the server has answered: "0 items" while loading would be wrong.
-  const count = cart?.itemCount ?? null;
   return (
-    <DialogRoot open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button
-          variant="secondary"
-          size="sm"
-          aria-label={signedIn && count !== null ? `Cart, ${itemsLabel(count)}` : "Cart"}
-        >
-          <CartIcon />
-          <span>Cart</span>
-          {/* The space keeps "Cart 1" two words, as in the accessible name (WCAG 2.5.3). */}{" "}
-          {signedIn && count !== null ? (
-            <span
-              aria-hidden="true"
-              className="min-w-5 rounded-full bg-accent px-1.5 text-xs font-semibold text-accent-foreground"
-            >
-              {count}
-            </span>
-          ) : null}
-        </Button>
-      </DialogTrigger>
+    <DialogRoot open={open} onOpenChange={onOpenChange}>
       <DialogContent
         side="right"
         title="Your cart"
         description={`This device's cart at ${store.name}. Your other devices keep their own.`}
+        onCloseAutoFocus={(event) => {
+          event.preventDefault();
+          returnFocusTo.current?.focus();
+        }}
       >
         {/* The drawer is portaled out of the store layout, so it takes the colour again. */}
         <div style={storeAccentStyle(store.accentColor) as CSSProperties}>
@@ -61,23 +50,6 @@ export function CartButton() {
         </div>
       </DialogContent>
     </DialogRoot>
-  );
-}
-
-/** A shopping-bag outline; an SVG because the emoji needs a font not every system has. */
-function CartIcon() {
-  return (
-    <svg
-      aria-hidden="true"
-      viewBox="0 0 24 24"
-      className="size-4"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-    >
-      <path d="M6 7h12l-1 13H7L6 7z" strokeLinejoin="round" />
-      <path d="M9 7a3 3 0 0 1 6 0" strokeLinecap="round" />
-    </svg>
   );
 }
 

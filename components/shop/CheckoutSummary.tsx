@@ -1,31 +1,28 @@
 "use client";
-// The order summary beside the checkout form: this device's cart, live, so a change in
-// another tab (or a line selling out) shows here before the order is placed.
+// The order summary beside the checkout form: this device's cart from the page's
+// preloaded query, live, so a change in another tab (or a line selling out) shows here
+// before the order is placed.
+import type { Preloaded } from "convex/react";
 import Link from "next/link";
-import { Notice } from "@/components/ui/Notice";
-import { Spinner } from "@/components/ui/Spinner";
-import { useCart } from "./cart";
+import { useLivePreloaded } from "@/components/hooks/useLivePreloaded";
+import type { api } from "@/convex/_generated/api";
 import { CartTotals } from "./CartTotals";
 import { Price } from "./Price";
 import { useShop } from "./ShopContext";
 
-export function CheckoutSummary() {
+export function CheckoutSummary({
+  preloaded,
+}: {
+  preloaded: Preloaded<typeof api.storefront.checkoutPage>;
+}) {
   const { store } = useShop();
-  const { cart, loading, error } = useCart(store._id);
+  const cart = useLivePreloaded(preloaded)?.cart ?? null;
   return (
     <aside aria-labelledby="summary-heading" className="h-fit rounded-lg border border-border p-5">
       <h2 id="summary-heading" className="font-semibold">
         Order summary
       </h2>
-      {cart === null ? (
-        loading ? (
-          <Spinner className="mt-4" label="Loading your cart" />
-        ) : (
-          <Notice tone="error" className="mt-4">
-            {error ?? "Your cart could not be loaded."}
-          </Notice>
-        )
-      ) : cart.lines.length === 0 ? (
+      {cart === null || cart.lines.length === 0 ? (
         <p className="mt-4 text-sm text-muted-foreground">
           Your cart on this device is empty.{" "}
           <Link href={`/s/${store.slug}`} className="underline">

@@ -1,22 +1,25 @@
 "use client";
-// Price, stock and "Add to cart" of the product page, live: the server's copy shows at
-// once, then Convex keeps stock current (a sale elsewhere can sell it out).
-import { useQuery } from "convex/react";
-import { api } from "@/convex/_generated/api";
+// Price, stock and "Add to cart" of the product page, live: the page's preloaded query
+// shows at once, then Convex keeps it current (a sale elsewhere can sell it out).
+import type { Preloaded } from "convex/react";
+import { useLivePreloaded } from "@/components/hooks/useLivePreloaded";
+import type { api } from "@/convex/_generated/api";
 import { AddToCart } from "./AddToCart";
 import { Price } from "./Price";
 import { useShop } from "./ShopContext";
 import { StockBadge } from "./StockBadge";
-import type { ProductInfo } from "./types";
 
-export function ProductBuyBox({ initial }: { initial: ProductInfo }) {
+export function ProductBuyBox({
+  preloaded,
+}: {
+  preloaded: Preloaded<typeof api.storefront.productPage>;
+}) {
   const { store } = useShop();
-  const live = useQuery(api.products.get, { productId: initial._id, storeId: store._id });
-  // null: archived meanwhile. undefined: still loading, keep the server's copy.
-  if (live === null) {
+  // null: archived (or moved) meanwhile.
+  const product = useLivePreloaded(preloaded)?.product ?? null;
+  if (product === null) {
     return <p className="mt-4 font-medium text-danger">This product is no longer sold.</p>;
   }
-  const product = live ?? initial;
   return (
     <div className="mt-4 space-y-4">
       <div className="flex items-baseline gap-4">

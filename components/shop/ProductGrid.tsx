@@ -1,8 +1,9 @@
 "use client";
-// The store's product grid, preloaded by the server page and then live: stock changes
-// (another shopper's checkout, a staff edit) show without a reload.
-import { usePreloadedQuery, type Preloaded } from "convex/react";
+// The store's product grid, preloaded by the server page (its one query) and then live:
+// stock changes (another shopper's checkout, a staff edit) show without a reload.
+import type { Preloaded } from "convex/react";
 import Link from "next/link";
+import { useLivePreloaded } from "@/components/hooks/useLivePreloaded";
 import type { api } from "@/convex/_generated/api";
 import { AddToCart } from "./AddToCart";
 import { Price } from "./Price";
@@ -13,11 +14,12 @@ export function ProductGrid({
   preloaded,
   emptyText,
 }: {
-  preloaded: Preloaded<typeof api.products.list>;
+  preloaded: Preloaded<typeof api.storefront.catalogPage>;
   emptyText: string;
 }) {
   const { store } = useShop();
-  const products = usePreloadedQuery(preloaded);
+  // null: the store was removed meanwhile; show it as empty.
+  const products = useLivePreloaded(preloaded)?.products ?? [];
   if (products.length === 0) {
     return <p className="py-12 text-center text-muted-foreground">{emptyText}</p>;
   }

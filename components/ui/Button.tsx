@@ -1,7 +1,7 @@
 // The one button style. `buttonClasses` lets links (<Link>) look like buttons without
 // nesting a <button> in an <a>. Submit buttons inside server-action forms show a
 // pending state through `SubmitButton`.
-import type { ButtonHTMLAttributes } from "react";
+import type { ButtonHTMLAttributes, Ref } from "react";
 import { cn } from "./cn";
 
 export type ButtonVariant = "primary" | "secondary" | "ghost" | "danger";
@@ -34,6 +34,7 @@ export function buttonClasses(
 }
 
 export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
+  ref?: Ref<HTMLButtonElement>;
   variant?: ButtonVariant;
   size?: ButtonSize;
 };

@@ -25,6 +25,8 @@ export type DialogContentProps = {
   side?: keyof typeof panels;
   children?: ReactNode;
   className?: string;
+  /** Where focus goes on close when the dialog has no `DialogTrigger` (default: Radix's). */
+  onCloseAutoFocus?: (event: Event) => void;
 };
 
 export function DialogContent({
@@ -34,11 +36,13 @@ export function DialogContent({
   side = "center",
   children,
   className,
+  onCloseAutoFocus,
 }: DialogContentProps) {
   return (
     <RadixDialog.Portal>
       <RadixDialog.Overlay className="fixed inset-0 z-40 bg-black/50" />
       <RadixDialog.Content
+        onCloseAutoFocus={onCloseAutoFocus}
         className={cn(
           "fixed z-50 border border-border bg-background p-6 text-foreground shadow-xl",
           "focus-visible:outline-none",

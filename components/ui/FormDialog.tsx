@@ -1,12 +1,11 @@
 "use client";
 // A dialog around a form that runs an async action: pending state on the submit button,
 // the dialog stays open with the error when the action fails (so nothing typed is lost)
-// and cannot be closed while the request is in flight.
-import { useState, type FormEvent, type ReactNode } from "react";
+// and cannot be closed while the request is in flight. The dialog itself (Radix) loads
+// on the first open: a page with dialogs ships none of it up front.
+import { lazy, Suspense, useState, type ReactNode } from "react";
 import { appErrorData } from "@/convex/errors";
-import { Button, type ButtonVariant } from "./Button";
-import { DialogClose, DialogContent, DialogRoot } from "./Dialog";
-import { Spinner } from "./Spinner";
+import type { ButtonVariant } from "./Button";
 
 /** Thrown by an action to show its message as is (e.g. a failed form check). */
 export class UserFacingError extends Error {}
@@ -37,64 +36,19 @@ export type FormDialogProps = {
   children: (error: string | null) => ReactNode;
 };
 
-export function FormDialog({
-  open,
-  onOpenChange,
-  title,
-  description,
-  submitLabel,
-  submitVariant,
-  pendingLabel,
-  onSubmit,
-  toMessage = errorMessage,
-  noValidate,
-  children,
-}: FormDialogProps) {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+// React.lazy rather than next/dynamic: it is only ever rendered after a click, so no
+// server-rendering support is needed, and it costs no extra runtime on the page.
+const FormDialogPanel = lazy(() =>
+  import("./FormDialogPanel").then((m) => ({ default: m.FormDialogPanel })),
+);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (pending) return;
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    try {
-      await onSubmit(form);
-      onOpenChange(false);
-    } catch (caught) {
-      setError(toMessage(caught));
-    } finally {
-      setPending(false);
-    }
-  };
-
-  return (
-    <DialogRoot
-      open={open}
-      onOpenChange={(next) => {
-        // Closing mid-request would hide its outcome; wait for it.
-        if (pending) return;
-        if (!next) setError(null);
-        onOpenChange(next);
-      }}
-    >
-      <DialogContent title={title} description={description}>
-        <form onSubmit={submit} className="space-y-4" noValidate={noValidate}>
-          {children(error)}
-          <div className="flex justify-end gap-2">
-            <DialogClose asChild>
-              <Button variant="secondary" disabled={pending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" variant={submitVariant} disabled={pending} aria-busy={pending}>
-              {pending ? <Spinner size="sm" label={pendingLabel} /> : null}
-              {submitLabel}
-            </Button>
-          </div>
-        </form>
-      </DialogContent>
-    </DialogRoot>
-  );
+export function FormDialog(props: FormDialogProps) {
+  // Mounted from the first open on, so later closes animate and focus returns as usual.
+  const [wanted, setWanted] = useState(props.open);
+  if (props.open && !wanted) setWanted(true);
+  return wanted ? (
+    <Suspense fallback={null}>
+      <FormDialogPanel {...props} />
+    </Suspense>
+  ) : null;
 }

@@ -47,6 +47,7 @@ import type * as shared_products from "../shared/products.js";
 import type * as shared_signIn from "../shared/signIn.js";
 import type * as shared_subject from "../shared/subject.js";
 import type * as shared_text from "../shared/text.js";
+import type * as storefront from "../storefront.js";
 import type * as stores from "../stores.js";
 
 /**
@@ -92,6 +93,7 @@ declare const fullApi: ApiFromModules<{
   "shared/signIn": typeof shared_signIn;
   "shared/subject": typeof shared_subject;
   "shared/text": typeof shared_text;
+  storefront: typeof storefront;
   stores: typeof stores;
 }>;
 export declare const api: FilterApi<

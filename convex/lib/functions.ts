@@ -46,6 +46,16 @@ export const sessionQuery = customQuery(query, signedIn);
 export const sessionMutation = customMutation(mutation, signedIn);
 
 // ---------------------------------------------------------------------------
+// Anyone, signed in or not: `ctx.viewer` is the caller's live session, or null (no
+// token, or a session that has ended). For public pages that show a signed-in device a
+// little more (its locale, its role in the store); never refuses for lack of a session.
+
+export const viewerQuery = customQuery(
+  query,
+  customCtx(async (ctx: AuthCtx) => ({ viewer: await loadSession(ctx) })),
+);
+
+// ---------------------------------------------------------------------------
 // Staff of one store: `storeId` is consumed here and handed to the handler as
 // `ctx.store`, with the caller's `ctx.role` there (FORBIDDEN for everyone else).
 

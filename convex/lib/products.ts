@@ -7,6 +7,80 @@ import { appError, ErrorCode } from "../errors";
 
 type Reader = Pick<QueryCtx, "db">;
 
+/** Search results shown at once; a demo catalog is far smaller. */
+const SEARCH_LIMIT = 50;
+const LIST_LIMIT = 500;
+
+/**
+ * A store's live products, optionally one category and/or a name search: search hits by
+ * relevance, otherwise by category then name.
+ */
+export async function catalogOf(
+  ctx: Reader,
+  storeId: Id<"stores">,
+  filter: { category?: string; search?: string },
+): Promise<Doc<"products">[]> {
+  const text = filter.search?.trim() ?? "";
+  const cat = filter.category?.trim() ? filter.category.trim() : undefined;
+  if (text.length > 0) {
+    return ctx.db
+      .query("products")
+      .withSearchIndex("search_name", (q) => {
+        const base = q.search("name", text).eq("storeId", storeId).eq("archived", false);
+        return cat === undefined ? base : base.eq("category", cat);
+      })
+      .take(SEARCH_LIMIT);
+  }
+  const rows = await ctx.db
+    .query("products")
+    .withIndex("by_storeId_category", (q) =>
+      cat === undefined ? q.eq("storeId", storeId) : q.eq("storeId", storeId).eq("category", cat),
+    )
+    .take(LIST_LIMIT);
+  return rows
+    .filter((p) => !p.archived)
+    .sort((a, b) => a.category.localeCompare(b.category) || a.name.localeCompare(b.name));
+}
+
+/** Distinct categories one store may have; more are not listed. */
+const CATEGORY_MAX = 200;
+
+/**
+ * The categories that have at least one live product, alphabetically. Walks the
+ * `by_storeId_category` index from one category to the next (one or two index ranges per
+ * category), so a catalog of any size costs reads per category, not per product.
+ */
+export async function categoriesOf(ctx: Reader, storeId: Id<"stores">): Promise<string[]> {
+  const names: string[] = [];
+  let after: string | null = null;
+  for (let i = 0; i < CATEGORY_MAX; i++) {
+    const from: string | null = after;
+    const next: Doc<"products"> | null = await ctx.db
+      .query("products")
+      .withIndex("by_storeId_category", (q) =>
+        from === null ? q.eq("storeId", storeId) : q.eq("storeId", storeId).gt("category", from),
+      )
+      .first();
+    if (next === null) break;
+    after = next.category;
+    const category = next.category;
+    const live = next.archived
+      ? await ctx.db
+          .query("products")
+          .withIndex("by_storeId_category", (q) =>
+            q.eq("storeId", storeId).eq("category", category),
+          )
+          // Only when the category's first product is archived: scans that category's
+          // archived products up to its first live one.
+          // eslint-disable-next-line @convex-dev/no-filter-in-query
+          .filter((q) => q.eq(q.field("archived"), false))
+          .first()
+      : next;
+    if (live !== null) names.push(category);
+  }
+  return names.sort((a, b) => a.localeCompare(b));
+}
+
 /** The product when it is live in this store's catalog, else null (gone, archived, elsewhere). */
 export function sellableIn(
   product: Doc<"products"> | null,

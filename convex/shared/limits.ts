@@ -9,6 +9,8 @@ export const CART_QUANTITY_MAX = 99;
 export const PRODUCT_NAME_MAX = 120;
 export const PRODUCT_DESCRIPTION_MAX = 2000;
 export const PRODUCT_CATEGORY_MAX = 40;
+/** A catalog search: longer text is cut here, on both sides. */
+export const PRODUCT_SEARCH_MAX = 100;
 /** Upper bounds that keep totals far inside exact integer arithmetic. */
 export const PRODUCT_PRICE_MAX_MINOR = 100_000_000;
 export const PRODUCT_STOCK_MAX = 1_000_000;

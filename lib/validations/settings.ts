@@ -6,24 +6,9 @@ import { visibleText, z } from "./zod";
 import { normalizeDeviceLabel } from "@/convex/shared/devices";
 import { DEVICE_LABEL_MAX } from "@/convex/shared/limits";
 
-export const THEME_OPTIONS = [
-  { value: "system", label: "System (follow this device)" },
-  { value: "light", label: "Light" },
-  { value: "dark", label: "Dark" },
-] as const;
+import { LOCALE_OPTIONS, type LocaleOption } from "@/lib/settings";
 
-/** Locales offered for number and date formatting; "" means the browser's own. */
-export const LOCALE_OPTIONS = [
-  { value: "", label: "Browser default" },
-  { value: "en-US", label: "English (United States)" },
-  { value: "en-GB", label: "English (United Kingdom)" },
-  { value: "de-DE", label: "Deutsch (Deutschland)" },
-  { value: "fr-FR", label: "Français (France)" },
-  { value: "es-ES", label: "Español (España)" },
-  { value: "ja-JP", label: "日本語 (日本)" },
-] as const;
-
-export type LocaleOption = (typeof LOCALE_OPTIONS)[number]["value"];
+export { LOCALE_OPTIONS, THEME_OPTIONS, type LocaleOption } from "@/lib/settings";
 
 /** A device name: spaces collapsed, at most 40 characters, empty = no name. */
 export const deviceLabelSchema = z

@@ -9,7 +9,6 @@ import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
 import { appErrorData } from "@/convex/errors";
 import { DEVICE_LABEL_MAX } from "@/convex/shared/limits";
-import { deviceLabelSchema } from "@/lib/validations/settings";
 
 export function RenameDeviceDialog({
   open,
@@ -33,6 +32,8 @@ export function RenameDeviceDialog({
 
   const save = async (form: FormData) => {
     const raw = form.get("label");
+    // zod loads with the first save, not with the page.
+    const { deviceLabelSchema } = await import("@/lib/validations/settings");
     const parsed = deviceLabelSchema.safeParse(typeof raw === "string" ? raw : "");
     if (!parsed.success) {
       throw new UserFacingError(parsed.error.issues[0]?.message ?? "Check the name.");

@@ -1,56 +1,41 @@
 "use client";
 // The Security page's live part: this account's passkeys, adding one (only in a browser
 // that supports passkeys, and after a recent sign-in), and removing one.
-import { useEffect, useState } from "react";
+import type { Preloaded } from "convex/react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { passkeysSupported } from "@/components/auth/passkeys";
 import { useDisplayLocale } from "@/components/hooks/useDisplayLocale";
 import { useNow } from "@/components/hooks/useNow";
-import { QueryErrorNotice } from "@/components/QueryErrorNotice";
 import { Button } from "@/components/ui/Button";
 import { Notice } from "@/components/ui/Notice";
-import { AddPasskeyDialog } from "./AddPasskeyDialog";
+import type { api } from "@/convex/_generated/api";
 import { PasskeyRow } from "./PasskeyRow";
 import { signInAgainAction } from "./actions";
 import { usePasskeys } from "./usePasskeys";
 
-function PasskeysLoading() {
-  return (
-    <div aria-busy="true">
-      <p role="status" className="sr-only">
-        Loading your passkeys
-      </p>
-      <div
-        aria-hidden="true"
-        className="h-24 animate-pulse rounded-lg border border-border bg-muted"
-      />
-    </div>
-  );
-}
+// Loaded when first opened: WebAuthn, zod and Radix stay off the page's first load.
+const AddPasskeyDialog = lazy(() =>
+  import("./AddPasskeyDialog").then((m) => ({ default: m.AddPasskeyDialog })),
+);
 
-export function PasskeysPanel() {
+export function PasskeysPanel({
+  preloaded,
+}: {
+  preloaded: Preloaded<typeof api.passkeys.listMine>;
+}) {
   const now = useNow(15_000);
   const locale = useDisplayLocale();
-  const { state, signedInRecently, remove } = usePasskeys(now);
+  const { passkeys, signedInRecently, remove } = usePasskeys(now, preloaded);
   const [supported, setSupported] = useState<boolean | null>(null);
   const [adding, setAdding] = useState(false);
   const [message, setMessage] = useState("");
 
   useEffect(() => setSupported(passkeysSupported()), []);
 
-  if (state.status === "error") {
-    return (
-      <QueryErrorNotice
-        error={state.error}
-        message="Your passkeys could not be loaded. Reload the page to try again."
-      />
-    );
-  }
-  if (state.status === "pending" || supported === null) return <PasskeysLoading />;
-  const { passkeys } = state.data;
-
   return (
     <div className="space-y-4">
-      {!supported ? (
+      {/* Whether this browser can make passkeys is known only after hydration. */}
+      {supported === null ? null : !supported ? (
         <Notice tone="warning" title="This browser cannot create passkeys">
           Use a recent browser on a device with a screen lock to add one. Passkeys you already have
           are listed below.
@@ -94,7 +79,11 @@ export function PasskeysPanel() {
         </ul>
       )}
 
-      <AddPasskeyDialog open={adding} onOpenChange={setAdding} onAdded={setMessage} />
+      {adding ? (
+        <Suspense fallback={null}>
+          <AddPasskeyDialog open={adding} onOpenChange={setAdding} onAdded={setMessage} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

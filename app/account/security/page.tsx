@@ -1,11 +1,20 @@
 // /account/security: the passkeys of this account (add, see, remove). The account layout
-// has already checked the session; the list itself is live from Convex (./PasskeysPanel).
+// has already checked the session; the list is preloaded here (the page's one Convex
+// call) and live in ./PasskeysPanel.
 import type { Metadata } from "next";
+import { api } from "@/convex/_generated/api";
+import { convexAsDevice, redirectIfSignedOut } from "@/server/convex";
 import { PasskeysPanel } from "./PasskeysPanel";
 
 export const metadata: Metadata = { title: "Security" };
 
-export default function SecurityPage() {
+export default async function SecurityPage() {
+  const returnTo = "/account/security";
+  const convex = await convexAsDevice(returnTo);
+  const preloaded = await convex.preload(api.passkeys.listMine, {}).catch((error: unknown) => {
+    redirectIfSignedOut(error, returnTo);
+    throw error;
+  });
   return (
     <div>
       <h1 className="text-2xl font-bold">Security</h1>
@@ -14,7 +23,7 @@ export default function SecurityPage() {
         or another account. Each one stays on the device or password manager that made it.
       </p>
       <div className="mt-6">
-        <PasskeysPanel />
+        <PasskeysPanel preloaded={preloaded} />
       </div>
     </div>
   );

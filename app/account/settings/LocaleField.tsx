@@ -5,7 +5,7 @@ import { useId } from "react";
 import { FieldError } from "@/components/ui/Field";
 import { inputClasses } from "@/components/ui/Input";
 import { formatDateTime } from "@/lib/dates";
-import { LOCALE_OPTIONS, type LocaleOption } from "@/lib/validations/settings";
+import { LOCALE_OPTIONS, type LocaleOption } from "@/lib/settings";
 
 /** "1,234.56 · 28 Nov 2026, 14:05" in the chosen format. */
 function localeExample(locale: LocaleOption): string {

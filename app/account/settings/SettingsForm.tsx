@@ -1,31 +1,19 @@
 "use client";
 // The settings form: theme, locale for numbers and dates, and this device's name. State
 // and saving live in `useDeviceSettings`; the fields beside this file.
+import type { Preloaded } from "convex/react";
 import type { FormEvent } from "react";
-import { QueryErrorNotice } from "@/components/QueryErrorNotice";
 import { Button } from "@/components/ui/Button";
 import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/Spinner";
+import type { api } from "@/convex/_generated/api";
 import { DeviceNameField } from "./DeviceNameField";
 import { LocaleField } from "./LocaleField";
 import { ThemeField } from "./ThemeField";
 import { useDeviceSettings } from "./useDeviceSettings";
 
-export function SettingsForm() {
-  const settings = useDeviceSettings();
-
-  if (settings.status === "error") {
-    return (
-      <QueryErrorNotice
-        error={settings.error}
-        message="Your settings could not be loaded. Reload the page to try again."
-      />
-    );
-  }
-  if (settings.status === "pending") {
-    return <Spinner label="Loading your settings" />;
-  }
-
+export function SettingsForm({ preloaded }: { preloaded: Preloaded<typeof api.settings.mine> }) {
+  const settings = useDeviceSettings(preloaded);
   const { values, errors, change, pending } = settings;
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

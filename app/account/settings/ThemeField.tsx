@@ -4,7 +4,7 @@ import { useId } from "react";
 import { cn } from "@/components/ui/cn";
 import { FieldError } from "@/components/ui/Field";
 import type { Theme } from "@/components/theme";
-import { THEME_OPTIONS } from "@/lib/validations/settings";
+import { THEME_OPTIONS } from "@/lib/settings";
 
 export function ThemeField({
   value,

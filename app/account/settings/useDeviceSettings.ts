@@ -1,23 +1,20 @@
 "use client";
-// This device's settings as a form's state: values live from Convex (`settings.mine`)
-// while the form is untouched (a rename from another device shows up), a draft once
+// This device's settings as a form's state: values from the page's preloaded
+// `settings.mine`, then live from Convex while the form is untouched (a rename from another device shows up), a draft once
 // edited, checked with the shared zod rules and saved with `settings.update`. The theme
 // is mirrored to the cookie at once, so the next load paints in it with no flash.
-import { useConvexAuth, useMutation, useQuery_experimental as useQueryState } from "convex/react";
+import { useMutation, type Preloaded } from "convex/react";
 import { useEffect, useState } from "react";
+import { useLivePreloaded } from "@/components/hooks/useLivePreloaded";
 import { THEME_COOKIE, applyTheme, parseTheme, type Theme } from "@/components/theme";
 import { api } from "@/convex/_generated/api";
 import { appErrorData } from "@/convex/errors";
 import { fieldErrors } from "@/lib/validations/fields";
-import { LOCALE_OPTIONS, settingsSchema, type LocaleOption } from "@/lib/validations/settings";
+import { LOCALE_OPTIONS, type LocaleOption } from "@/lib/settings";
 
 export type SettingsDraft = { theme: Theme; locale: LocaleOption; label: string };
 
-export type DeviceSettings =
-  | { status: "error"; error: Error }
-  | { status: "pending" }
-  | {
-      status: "ready";
+export type DeviceSettings = {
       values: SettingsDraft;
       /** What Convex holds now: the name this device was given, and its name without one. */
       saved: { label: string | null; deviceName: string };
@@ -29,19 +26,17 @@ export type DeviceSettings =
       change: <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K]) => void;
       discard: () => void;
       save: () => Promise<void>;
-    };
+};
 
 /** A stored locale that is not in our list (set elsewhere) shows as the default. */
 function toLocaleOption(locale: string | null): LocaleOption {
   return LOCALE_OPTIONS.find((option) => option.value === locale)?.value ?? "";
 }
 
-export function useDeviceSettings(): DeviceSettings {
-  const { isAuthenticated } = useConvexAuth();
-  const settings = useQueryState({
-    query: api.settings.mine,
-    args: isAuthenticated ? {} : "skip",
-  });
+export function useDeviceSettings(
+  preloaded: Preloaded<typeof api.settings.mine>,
+): DeviceSettings {
+  const stored = useLivePreloaded(preloaded);
   const update = useMutation(api.settings.update);
   const [draft, setDraft] = useState<SettingsDraft | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -51,20 +46,16 @@ export function useDeviceSettings(): DeviceSettings {
   // The cookie is only a pre-paint copy; Convex holds this session's theme. They
   // differ after a new sign-in on a browser that had another theme before (a new
   // session starts with defaults), so bring the cookie and the page in line.
-  const storedTheme = settings.status === "success" ? settings.data.theme : null;
+  const storedTheme = stored.theme;
   useEffect(() => {
-    if (storedTheme === null) return;
     const cookie = document.cookie.match(new RegExp(`(?:^|; )${THEME_COOKIE}=([^;]*)`))?.[1];
     if (parseTheme(cookie) !== storedTheme) applyTheme(storedTheme);
   }, [storedTheme]);
 
-  if (settings.status === "error") return { status: "error", error: settings.error };
-  if (settings.status === "pending") return { status: "pending" };
-
   const values: SettingsDraft = draft ?? {
-    theme: parseTheme(settings.data.theme),
-    locale: toLocaleOption(settings.data.locale),
-    label: settings.data.label ?? "",
+    theme: parseTheme(stored.theme),
+    locale: toLocaleOption(stored.locale),
+    label: stored.label ?? "",
   };
 
   const change = <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K]) => {
@@ -84,6 +75,8 @@ export function useDeviceSettings(): DeviceSettings {
   };
 
   const save = async () => {
+    // zod loads with the first save, not with the page.
+    const { settingsSchema } = await import("@/lib/validations/settings");
     const parsed = settingsSchema.safeParse(values);
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error));
@@ -112,9 +105,8 @@ export function useDeviceSettings(): DeviceSettings {
   };
 
   return {
-    status: "ready",
     values,
-    saved: { label: settings.data.label, deviceName: settings.data.deviceName },
+    saved: { label: stored.label, deviceName: stored.deviceName },
     errors,
     message,
     pending,

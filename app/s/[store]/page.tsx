@@ -1,17 +1,17 @@
 // A store's catalog: search by name and filter by category through URL search params
 // (`?q=…&category=…`), so a filtered view is a link anyone can share. Plain GET forms
-// and links: keyboard friendly and working before JavaScript loads. The grid itself is
-// preloaded here and live in the browser.
+// and links: keyboard friendly and working before JavaScript loads. Store, categories
+// and grid come from one preloaded query (server/shop.ts), live in the browser.
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProductGrid } from "@/components/shop/ProductGrid";
 import { buttonClasses } from "@/components/ui/Button";
 import { cn } from "@/components/ui/cn";
 import { Input } from "@/components/ui/Input";
-import { api } from "@/convex/_generated/api";
-import { PRODUCT_CATEGORY_MAX } from "@/convex/shared/limits";
-import { convexPublic } from "@/server/convex";
-import { storeBySlug } from "@/server/shop";
+import { PRODUCT_CATEGORY_MAX, PRODUCT_SEARCH_MAX } from "@/convex/shared/limits";
+import { catalogPage } from "@/server/shop";
+import { StoreFrame, storeTitle } from "./StoreFrame";
 
 type Props = {
   params: Promise<{ store: string }>;
@@ -22,20 +22,23 @@ function single(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
 }
 
-export default async function StorePage({ params, searchParams }: Props) {
+async function load({ params, searchParams }: Props) {
   const [{ store: slug }, query] = await Promise.all([params, searchParams]);
-  const store = await storeBySlug(slug);
-  if (store === null) notFound();
-  const search = single(query.q).slice(0, 100);
+  const search = single(query.q).slice(0, PRODUCT_SEARCH_MAX);
   const category = single(query.category).slice(0, PRODUCT_CATEGORY_MAX);
-  const [categories, preloaded] = await Promise.all([
-    convexPublic.query(api.products.categories, { storeId: store._id }),
-    convexPublic.preload(api.products.list, {
-      storeId: store._id,
-      ...(search ? { search } : {}),
-      ...(category ? { category } : {}),
-    }),
-  ]);
+  const { page, preloaded } = await catalogPage(slug, search, category);
+  if (page === null) notFound();
+  return { page, preloaded, search, category };
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { page } = await load(props);
+  return { title: storeTitle(page.store) };
+}
+
+export default async function StorePage(props: Props) {
+  const { page, preloaded, search, category } = await load(props);
+  const { store, categories } = page;
 
   const base = `/s/${store.slug}`;
   const hrefFor = (cat: string) => {
@@ -48,7 +51,7 @@ export default async function StorePage({ params, searchParams }: Props) {
   const filtered = search !== "" || category !== "";
 
   return (
-    <div>
+    <StoreFrame frame={page}>
       <h1 className="text-2xl font-bold">{store.name}</h1>
       <p className="mt-1 max-w-2xl text-muted-foreground">{store.description}</p>
 
@@ -62,7 +65,7 @@ export default async function StorePage({ params, searchParams }: Props) {
           name="q"
           defaultValue={search}
           placeholder={`Search ${store.name}`}
-          maxLength={100}
+          maxLength={PRODUCT_SEARCH_MAX}
         />
         {category ? <input type="hidden" name="category" value={category} /> : null}
         <button type="submit" className={buttonClasses("primary", "md")}>
@@ -114,6 +117,6 @@ export default async function StorePage({ params, searchParams }: Props) {
           }
         />
       </div>
-    </div>
+    </StoreFrame>
   );
 }

@@ -1,24 +1,45 @@
 // Checkout for this device's cart in one store (signed-in only; middleware sends others
-// to sign in and back). A fresh idempotency key is made for each view of the page, so
+// to sign in and back). Store and cart come from one preloaded query (server/shop.ts),
+// live in the summary. A fresh idempotency key is made for each view of the page, so
 // the same form submitted twice places one order while a new visit is a new attempt.
 import type { Metadata } from "next";
 import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CheckoutSummary } from "@/components/shop/CheckoutSummary";
+import { redirectIfSignedOut } from "@/server/convex";
 import { requireSession } from "@/server/session";
-import { storeBySlug } from "@/server/shop";
+import { checkoutPage } from "@/server/shop";
+import { StoreFrame, storeTitle } from "../StoreFrame";
 import { CheckoutForm } from "./CheckoutForm";
 
-export const metadata: Metadata = { title: "Checkout" };
+type Props = { params: Promise<{ store: string }> };
 
-export default async function CheckoutPage({ params }: { params: Promise<{ store: string }> }) {
+async function load(params: Props["params"]) {
   const { store: slug } = await params;
-  const session = await requireSession(`/s/${slug}/checkout`);
-  const store = await storeBySlug(slug);
-  if (store === null) notFound();
+  const returnTo = `/s/${slug}/checkout`;
+  const session = await requireSession(returnTo);
+  try {
+    const { page, preloaded } = await checkoutPage(slug);
+    if (page === null) notFound();
+    return { session, page, preloaded };
+  } catch (error) {
+    // Signed out elsewhere between the session check and the query: sign in again.
+    redirectIfSignedOut(error, returnTo);
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { page } = await load(params);
+  return { title: storeTitle(page.store, "Checkout") };
+}
+
+export default async function CheckoutPage({ params }: Props) {
+  const { session, page, preloaded } = await load(params);
+  const { store } = page;
   return (
-    <div>
+    <StoreFrame frame={page}>
       <Link href={`/s/${store.slug}`} className="text-sm text-muted-foreground hover:underline">
         ← Back to {store.name}
       </Link>
@@ -29,8 +50,8 @@ export default async function CheckoutPage({ params }: { params: Promise<{ store
           idempotencyKey={randomUUID()}
           defaultName={session.user.name ?? ""}
         />
-        <CheckoutSummary />
+        <CheckoutSummary preloaded={preloaded} />
       </div>
-    </div>
+    </StoreFrame>
   );
 }

@@ -7,7 +7,6 @@ import { StockBadge } from "@/components/shop/StockBadge";
 import { buttonClasses } from "@/components/ui/Button";
 import { api } from "@/convex/_generated/api";
 import { formatMoney } from "@/lib/money";
-import { deviceLocale } from "@/server/shop";
 import { staffAccess } from "@/server/staff";
 import { QueryErrorBoundary } from "@/components/QueryErrorBoundary";
 import { setArchived } from "./actions";
@@ -23,10 +22,8 @@ export default async function StaffPage({ params }: { params: Promise<{ store: s
   const { store, convex } = access;
   if (access.role === null) return <NotStaff storeName={store.name} slug={store.slug} />;
 
-  const [products, locale] = await Promise.all([
-    convex.query(api.products.forStaff, { storeId: store._id }),
-    deviceLocale(),
-  ]);
+  const { locale } = access;
+  const products = await convex.query(api.products.forStaff, { storeId: store._id });
   const target = { storeId: store._id, slug: store.slug, currency: store.currency };
   const money = (minor: number) => formatMoney(minor, store.currency, locale);
 

@@ -1,0 +1,20 @@
+// The staff pages sit in their store's frame like the shop's pages. The frame (store,
+// locale, role) is one cached Convex read that the pages' staff gate shares.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { storeFrame } from "@/server/shop";
+import { StoreFrame } from "../StoreFrame";
+
+type Params = { params: Promise<{ store: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const frame = await storeFrame((await params).store);
+  return frame ? { title: { default: frame.store.name, template: `%s · ${frame.store.name}` } } : {};
+}
+
+export default async function StaffLayout({ params, children }: Params & { children: ReactNode }) {
+  const frame = await storeFrame((await params).store);
+  if (frame === null) notFound();
+  return <StoreFrame frame={frame}>{children}</StoreFrame>;
+}
