@@ -164,7 +164,7 @@ function writeReport(results: PageResult[], startedAt: Date, load: number, chrom
     DESKTOP
       ? "header). Desktop profile: 1350×940, no CPU slowdown, simulated fast network. Each page runs"
       : "header). Default mobile profile: simulated slow 4G and 4× CPU slowdown. Each page runs",
-    `${RUNS} times; the run with the median performance score is shown. Goals: performance ≥ 95,`,
+    `${RUNS === 1 ? "once" : `${RUNS} times`}; the run with the median performance score is shown. Goals: performance ≥ 95,`,
     "accessibility 100, best practices 100.",
     "",
     `Run ${startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC, 1-minute load average ${load.toFixed(2)} at the start.`,
