@@ -86,6 +86,7 @@ const config = [
       ".dev/**",
       ".next/**",
       ".next-e2e/**",
+      ".next-e2e-dev/**",
       "convex/_generated/**",
       "dev/convex-local/test-project/convex/**",
       "test-results/**",
