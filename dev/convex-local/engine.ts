@@ -409,7 +409,9 @@ export class Engine {
     init: RequestInit,
     identity: UserIdentity | null,
   ): Promise<Response> {
-    return await this.accessor(identity).fetch(pathAndQuery, init);
+    const response = await this.accessor(identity).fetch(pathAndQuery, init);
+    await this.options.untilDurable?.();
+    return response;
   }
 
   /** Whether the database holds any document (system tables included). */

@@ -164,7 +164,12 @@ export class Persistence {
   compact(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.compacting) return this.compacting;
+    if (this.compacting) {
+      // Commits logged while a snapshot is being written get the next one.
+      this.timer = setTimeout(() => void this.compact(), COMPACT_DELAY_MS);
+      this.timer.unref();
+      return this.compacting;
+    }
     const log = this.log;
     if (!log) return Promise.resolve();
     // Same turn of the event loop: the snapshot holds exactly the commits logged before the
