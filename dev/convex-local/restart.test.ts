@@ -26,6 +26,7 @@ afterAll(async () => {
 });
 
 describe("restart", () => {
+  // Three backend starts: each spawns a process and bundles convex/, slow on a busy machine.
   it("keeps data across a restart, seeds only an empty database, and --reset empties it", async () => {
     const backend = await startTestBackend({ seed: "seed:init" });
     cleanups.push(() => backend.cleanup());
@@ -44,7 +45,7 @@ describe("restart", () => {
 
     await backend.restart({ reset: true, seed: undefined });
     expect(await client().query(api.messages.list, {})).toEqual([]);
-  });
+  }, 60_000);
 
   it(
     "runs a scheduled function that was still pending when the backend stopped",
