@@ -13,7 +13,8 @@ import type { GenericSchema, SchemaDefinition, UserIdentity } from "convex/serve
 import { ConvexError, convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
 import {
   captureInternals,
-  type CommitWrites,
+  type DocumentWrite,
+  type IdCounters,
   type ConvexTestInternals,
   type Doc,
   type SchemaLike,
@@ -119,7 +120,7 @@ export type EngineOptions = {
   /** Public URL of HTTP actions, used as their `request.url` origin. */
   siteUrl?: string;
   /** Each committed transaction with what it wrote (commit log, reactivity). */
-  onCommit?: (commitTs: bigint, writes: CommitWrites) => void;
+  onCommit?: (commitTs: bigint, writes: DocumentWrite[]) => void;
   /**
    * Resolves once every commit so far is on disk. No function result (mutation response, query
    * result, action result) leaves `run` before it: a caller never sees a write that a crash
@@ -412,6 +413,11 @@ export class Engine {
     const response = await this.accessor(identity).fetch(pathAndQuery, init);
     await this.options.untilDurable?.();
     return response;
+  }
+
+  /** The id counter and creation-time clock as of the latest commit (for the commit log). */
+  idCounters(): IdCounters {
+    return this.internals.idCounters();
   }
 
   /** Whether the database holds any document (system tables included). */

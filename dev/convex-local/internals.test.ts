@@ -76,16 +76,12 @@ describe("convex-test internals", () => {
   it("reports what each transaction wrote, and queries that read a whole table", async () => {
     const t = convexTest(schema, modules);
     const internals = await captureInternals(t);
-    const writes: {
-      documents: string[];
-      deleted: string[];
-      nextDocId: number;
-    }[] = [];
+    const writes: { documents: string[]; deleted: string[]; nextDocId: number }[] = [];
     internals.onCommit((_ts, w) =>
       writes.push({
-        documents: w.documents.map((d) => d.text as string),
-        deleted: w.deleted,
-        nextDocId: w.nextDocId,
+        documents: w.flatMap((d) => (d.newDoc ? [d.newDoc.text as string] : [])),
+        deleted: w.filter((d) => d.newDoc === null).map((d) => d.id),
+        nextDocId: internals.idCounters().nextDocId,
       }),
     );
     const scans: [string, number][] = [];

@@ -91,18 +91,18 @@ export type ExportedState = {
   lastCommitTs: bigint;
 };
 
-/** What one top-level transaction wrote: documents as committed, and deleted ids. */
-export type CommitWrites = {
-  documents: Doc[];
-  deleted: string[];
-  nextDocId: number;
-  lastCreationTime: number;
-};
+/** One document a top-level transaction changed: `newDoc` null for a delete. */
+export type DocumentWrite = { table: string; id: string; oldDoc: Doc | null; newDoc: Doc | null };
+
+/** The id counter and creation-time clock: ids and creation times never repeat after them. */
+export type IdCounters = { nextDocId: number; lastCreationTime: number };
 
 export type ConvexTestInternals = {
   setModules(loader: (path: string) => Promise<unknown>): void;
   setSchema(schema: SchemaLike | undefined): void;
-  onCommit(listener: (commitTs: bigint, writes: CommitWrites) => void): void;
+  /** Called after each top-level commit with the documents it changed (before and after). */
+  onCommit(listener: (commitTs: bigint, writes: DocumentWrite[]) => void): void;
+  idCounters(): IdCounters;
   /** Called when a query has read every document of a table (no index range, run to the end). */
   onFullTableScan(listener: (table: string, documents: number) => void): void;
   documentCount(): number;
@@ -139,26 +139,26 @@ export async function captureInternals(
   const g: ConvexGlobal = captured;
   const root = g.components[""];
   const db = root.db;
-  const listeners: ((ts: bigint, writes: CommitWrites) => void)[] = [];
+  const listeners: ((ts: bigint, writes: DocumentWrite[]) => void)[] = [];
   const originalCommit = db.commit.bind(db);
   db.commit = (commitTs: bigint | null = null) => {
     // Only the outermost commit (with a timestamp) makes writes visible; its level of `_writes`
-    // maps each written id to the new value, or null for a delete.
+    // holds each written id (value null for a delete).
     const outermost = commitTs !== null && db._writes.length === 1;
-    const staged = outermost ? (db._writes[0] as Record<string, unknown>) : {};
+    const before = outermost
+      ? Object.keys(db._writes[0] as Record<string, unknown>).map((id) => ({
+          id,
+          oldDoc: db._documents[id] ?? null,
+        }))
+      : [];
     originalCommit(commitTs);
     if (!outermost) return;
-    const writes: CommitWrites = {
-      documents: [],
-      deleted: [],
-      nextDocId: db._nextDocId,
-      lastCreationTime: db._lastCreationTime,
-    };
-    for (const [id, value] of Object.entries(staged)) {
-      const doc = db._documents[id];
-      if (value === null || doc === undefined) writes.deleted.push(id);
-      else writes.documents.push(doc);
-    }
+    const writes: DocumentWrite[] = before.map(({ id, oldDoc }) => ({
+      table: id.replace(/^\d+/, ""),
+      id,
+      oldDoc,
+      newDoc: db._documents[id] ?? null,
+    }));
     for (const l of listeners) l(commitTs, writes);
   };
   const scanListeners: ((table: string, documents: number) => void)[] = [];
@@ -220,6 +220,9 @@ export async function captureInternals(
     },
     onCommit(listener) {
       listeners.push(listener);
+    },
+    idCounters() {
+      return { nextDocId: db._nextDocId, lastCreationTime: db._lastCreationTime };
     },
     onFullTableScan(listener) {
       scanListeners.push(listener);

@@ -25,7 +25,7 @@ import {
   type CommitRecord,
 } from "./commitlog";
 import type { Engine, Snapshot } from "./engine";
-import type { CommitWrites } from "./internals";
+import type { DocumentWrite, IdCounters } from "./internals";
 import type { Logger } from "./log";
 
 /** The snapshot file: the engine's snapshot plus the first log segment it does not cover. */
@@ -138,15 +138,14 @@ export class Persistence {
   }
 
   /** The commit hook: logs what a transaction wrote (synchronously queued, fsync'd soon). */
-  record(commitTs: bigint, writes: CommitWrites): void {
-    if (!this.log) return;
-    if (writes.documents.length === 0 && writes.deleted.length === 0) return;
+  record(commitTs: bigint, writes: DocumentWrite[], counters: IdCounters): void {
+    if (!this.log || writes.length === 0) return;
     this.log.append({
       ts: commitTs.toString(),
-      put: writes.documents.map((d) => convexToJson(d)),
-      del: writes.deleted,
-      nextDocId: writes.nextDocId,
-      lastCreationTime: writes.lastCreationTime,
+      put: writes.flatMap((w) => (w.newDoc ? [convexToJson(w.newDoc)] : [])),
+      del: writes.filter((w) => w.newDoc === null).map((w) => w.id),
+      nextDocId: counters.nextDocId,
+      lastCreationTime: counters.lastCreationTime,
     });
     if (this.log.segmentBytes > COMPACT_SEGMENT_BYTES) void this.compact();
     else if (this.timer === null) {

@@ -159,7 +159,7 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
     siteUrl,
     onCommit: (commitTs, writes) => {
       // Logged first; results computed from this commit wait for the fsync (Engine.run).
-      persistence?.record(commitTs, writes);
+      persistence?.record(commitTs, writes, engine.idCounters());
       for (const c of connections) c.notifyCommit();
     },
     untilDurable: () => persistence?.untilDurable() ?? Promise.resolve(),
