@@ -11,7 +11,15 @@ import { build, type Message } from "esbuild";
 import { convexTest } from "convex-test";
 import type { GenericSchema, SchemaDefinition, UserIdentity } from "convex/server";
 import { ConvexError, convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
-import { captureInternals, type ConvexTestInternals, type Doc, type SchemaLike } from "./internals";
+import {
+  captureInternals,
+  type DocumentWrite,
+  type IdCounters,
+  type ConvexTestInternals,
+  type Doc,
+  type SchemaLike,
+} from "./internals";
+import { FULL_SCAN_WARNING_DOCUMENTS, stats } from "./stats";
 
 export type FunctionKind = "query" | "mutation" | "action";
 
@@ -54,7 +62,10 @@ type PathAccessor = {
   fetch(pathAndQuery: string, init?: RequestInit): Promise<Response>;
 };
 
-const commitContext = new AsyncLocalStorage<{ commitTs: bigint | null }>();
+const commitContext = new AsyncLocalStorage<{
+  commitTs: bigint | null;
+  udfPath: string;
+}>();
 
 /** `module/path:export` with `.js` stripped and `default` filled in, as the client does. */
 export function canonicalUdfPath(udfPath: string): { modulePath: string; exportName: string } {
@@ -108,7 +119,16 @@ export type EngineOptions = {
   buildDir: string;
   /** Public URL of HTTP actions, used as their `request.url` origin. */
   siteUrl?: string;
-  onCommit?: (commitTs: bigint) => void;
+  /** Each committed transaction with what it wrote (commit log, reactivity). */
+  onCommit?: (commitTs: bigint, writes: DocumentWrite[]) => void;
+  /**
+   * Resolves once every commit so far is on disk. No function result (mutation response, query
+   * result, action result) leaves `run` before it: a caller never sees a write that a crash
+   * could take back.
+   */
+  untilDurable?: () => Promise<void>;
+  /** Warnings about the project's functions (e.g. full-table scans of large tables). */
+  warn?: (line: string) => void;
 };
 
 export class Engine {
@@ -139,11 +159,20 @@ export class Engine {
     });
     this.internals = await captureInternals(this.t);
     this.internals.setModules((p) => this.loadModule(p));
-    this.internals.onCommit((commitTs) => {
+    this.internals.onCommit((commitTs, writes) => {
       this.lastCommitTs = commitTs;
       const store = commitContext.getStore();
       if (store) store.commitTs = commitTs;
-      this.options.onCommit?.(commitTs);
+      stats.recordCommit();
+      this.options.onCommit?.(commitTs, writes);
+    });
+    this.internals.onFullTableScan((table, documents) => {
+      const fn = commitContext.getStore()?.udfPath ?? "(scheduled function)";
+      if (stats.recordFullTableScan(fn, table, documents)) {
+        this.options.warn?.(
+          `⚠ ${fn} read all ${documents} documents of "${table}" (more than ${FULL_SCAN_WARNING_DOCUMENTS}): use an index (withIndex) so it reads only what it needs`,
+        );
+      }
     });
   }
 
@@ -355,12 +384,23 @@ export class Engine {
     const args = jsonToConvex(jsonArgs);
     const fnPath = { componentPath: "", udfPath };
     const acc = this.accessor(identity);
-    const store = { commitTs: null as bigint | null };
-    const value = await commitContext.run(store, async () => {
-      if (kind === "query") return await acc.queryFromPath(fnPath, args);
-      if (kind === "mutation") return await acc.mutationFromPath(fnPath, args);
-      return await acc.actionFromPath(fnPath, args);
-    });
+    const store = { commitTs: null as bigint | null, udfPath };
+    const started = performance.now();
+    let value: unknown;
+    try {
+      value = await commitContext.run(store, async () => {
+        if (kind === "query") return await acc.queryFromPath(fnPath, args);
+        if (kind === "mutation") return await acc.mutationFromPath(fnPath, args);
+        return await acc.actionFromPath(fnPath, args);
+      });
+    } catch (e) {
+      // Even an error may describe data read from a commit that is not on disk yet.
+      await this.options.untilDurable?.();
+      throw e;
+    } finally {
+      if (kind === "query") stats.recordQuery(udfPath, performance.now() - started);
+    }
+    await this.options.untilDurable?.();
     return { value: convexToJson(value as Value), commitTs: store.commitTs };
   }
 
@@ -370,7 +410,14 @@ export class Engine {
     init: RequestInit,
     identity: UserIdentity | null,
   ): Promise<Response> {
-    return await this.accessor(identity).fetch(pathAndQuery, init);
+    const response = await this.accessor(identity).fetch(pathAndQuery, init);
+    await this.options.untilDurable?.();
+    return response;
+  }
+
+  /** The id counter and creation-time clock as of the latest commit (for the commit log). */
+  idCounters(): IdCounters {
+    return this.internals.idCounters();
   }
 
   /** Whether the database holds any document (system tables included). */
@@ -408,12 +455,16 @@ export class Engine {
             .find((d) => d._id === id);
           const kind = (current?.state as { kind?: string } | undefined)?.kind;
           if (kind !== "pending" && kind !== "inProgress") return;
-          this.internals.patchCommitted(id, { state: { kind: "inProgress" } });
+          // Each state change is a committed transaction of its own, as convex-test's scheduler
+          // does it, so the commit log records it.
+          await this.internals.patchSystemDocument(id, {
+            state: { kind: "inProgress" },
+          });
           try {
             const { udfPath, kind: fnKind } = await this.resolve(job.name as string, "any", false);
             const args = ((job.args as Value[] | undefined)?.[0] ?? {}) as Value;
             await this.run(fnKind, udfPath, convexToJson(args), null);
-            this.internals.patchCommitted(id, {
+            await this.internals.patchSystemDocument(id, {
               state: { kind: "success" },
               completedTime: Date.now(),
             });
@@ -421,14 +472,12 @@ export class Engine {
             onError(
               `scheduled function ${String(job.name)} failed: ${e instanceof Error ? e.message : String(e)}`,
             );
-            this.internals.patchCommitted(id, {
+            await this.internals.patchSystemDocument(id, {
               state: { kind: "failed" },
               completedTime: Date.now(),
             });
           }
-          // Let the server persist the final state (no transaction committed it).
-          this.options.onCommit?.(this.lastCommitTs);
-        })();
+        })().catch((e: unknown) => onError(`scheduled function ${String(job.name)}: ${String(e)}`));
       }, delay);
       timer.unref();
     }

@@ -23,6 +23,16 @@ type DatabaseFake = {
   _writes: unknown[];
   _schema: { schemaValidation: boolean; tables: Map<string, unknown> } | null;
   commit(commitTs?: bigint | null): void;
+  patch(table: string, id: string, fields: Record<string, Value>): void;
+  startQuery(query: { source: QuerySource; operators?: unknown[] }): number;
+  queryNext(queryId: number): { value: unknown; done: boolean };
+};
+
+type QuerySource = {
+  type: string;
+  tableName?: string;
+  indexName?: string;
+  range?: unknown[];
 };
 
 type TransactionManager = { _lastCommitTs: bigint };
@@ -59,6 +69,9 @@ export function assertShape(g: unknown): asserts g is ConvexGlobal {
     if (typeof db?._lastCreationTime !== "number") problems.push("db._lastCreationTime");
     if (!Array.isArray(db?._writes)) problems.push("db._writes");
     if (typeof db?.commit !== "function") problems.push("db.commit");
+    if (typeof db?.patch !== "function") problems.push("db.patch");
+    if (typeof db?.startQuery !== "function") problems.push("db.startQuery");
+    if (typeof db?.queryNext !== "function") problems.push("db.queryNext");
     if (!("_schema" in (db ?? {}))) problems.push("db._schema");
     if (typeof g.transactionManager._lastCommitTs !== "bigint")
       problems.push("transactionManager._lastCommitTs");
@@ -78,17 +91,27 @@ export type ExportedState = {
   lastCommitTs: bigint;
 };
 
+/** One document a top-level transaction changed: `newDoc` null for a delete. */
+export type DocumentWrite = { table: string; id: string; oldDoc: Doc | null; newDoc: Doc | null };
+
+/** The id counter and creation-time clock: ids and creation times never repeat after them. */
+export type IdCounters = { nextDocId: number; lastCreationTime: number };
+
 export type ConvexTestInternals = {
   setModules(loader: (path: string) => Promise<unknown>): void;
   setSchema(schema: SchemaLike | undefined): void;
-  onCommit(listener: (commitTs: bigint) => void): void;
+  /** Called after each top-level commit with the documents it changed (before and after). */
+  onCommit(listener: (commitTs: bigint, writes: DocumentWrite[]) => void): void;
+  idCounters(): IdCounters;
+  /** Called when a query has read every document of a table (no index range, run to the end). */
+  onFullTableScan(listener: (table: string, documents: number) => void): void;
   documentCount(): number;
   tables(): { name: string; count: number }[];
   documents(table: string): Doc[];
   exportState(): ExportedState;
   importState(state: ExportedState): void;
-  /** Replaces fields of a committed document outside any transaction (system bookkeeping only). */
-  patchCommitted(id: string, fields: Record<string, Value>): void;
+  /** Patches a system document (e.g. `_scheduled_functions`) in its own committed transaction. */
+  patchSystemDocument(id: string, fields: Record<string, Value>): Promise<void>;
 };
 
 /**
@@ -116,14 +139,71 @@ export async function captureInternals(
   const g: ConvexGlobal = captured;
   const root = g.components[""];
   const db = root.db;
-  const listeners: ((ts: bigint) => void)[] = [];
+  const listeners: ((ts: bigint, writes: DocumentWrite[]) => void)[] = [];
   const originalCommit = db.commit.bind(db);
   db.commit = (commitTs: bigint | null = null) => {
+    // Only the outermost commit (with a timestamp) makes writes visible; its level of `_writes`
+    // holds each written id (value null for a delete).
+    const outermost = commitTs !== null && db._writes.length === 1;
+    const before = outermost
+      ? Object.keys(db._writes[0] as Record<string, unknown>).map((id) => ({
+          id,
+          oldDoc: db._documents[id] ?? null,
+        }))
+      : [];
     originalCommit(commitTs);
-    // Only the outermost commit (with a timestamp) makes writes visible.
-    if (commitTs !== null && db._writes.length === 0) {
-      for (const l of listeners) l(commitTs);
+    if (!outermost) return;
+    const writes: DocumentWrite[] = before.map(({ id, oldDoc }) => ({
+      table: id.replace(/^\d+/, ""),
+      id,
+      oldDoc,
+      newDoc: db._documents[id] ?? null,
+    }));
+    for (const l of listeners) l(commitTs, writes);
+  };
+  const scanListeners: ((table: string, documents: number) => void)[] = [];
+  // Queries over a whole table (no index range), with how many rows they returned and their
+  // `.take(n)` limit: one that ends before reaching its limit has read every document.
+  const fullScans = new Map<number, { table: string; returned: number; limit: number | null }>();
+  const originalStartQuery = db.startQuery.bind(db);
+  db.startQuery = (query) => {
+    const id = originalStartQuery(query);
+    const source = query.source;
+    const table =
+      source.type === "FullTableScan"
+        ? source.tableName
+        : source.type === "IndexRange" && source.range?.length === 0
+          ? source.indexName?.split(".")[0]
+          : undefined;
+    if (table !== undefined && scanListeners.length > 0) {
+      const limits = (query.operators ?? [])
+        .map((op) => (op as { limit?: number }).limit)
+        .filter((n): n is number => typeof n === "number");
+      fullScans.set(id, {
+        table,
+        returned: 0,
+        limit: limits.length ? Math.min(...limits) : null,
+      });
+      // Iterations abandoned early never reach `done`: forget the oldest.
+      if (fullScans.size > 1000) fullScans.delete(fullScans.keys().next().value as number);
     }
+    return id;
+  };
+  const originalQueryNext = db.queryNext.bind(db);
+  db.queryNext = (queryId) => {
+    const result = originalQueryNext(queryId);
+    const scan = fullScans.get(queryId);
+    if (scan === undefined) return result;
+    if (!result.done) {
+      scan.returned += 1;
+      return result;
+    }
+    fullScans.delete(queryId);
+    if (scan.limit === null || scan.returned < scan.limit) {
+      const documents = db._tableIds.get(scan.table)?.size ?? 0;
+      for (const l of scanListeners) l(scan.table, documents);
+    }
+    return result;
   };
   return {
     setModules(loader) {
@@ -140,6 +220,12 @@ export async function captureInternals(
     },
     onCommit(listener) {
       listeners.push(listener);
+    },
+    idCounters() {
+      return { nextDocId: db._nextDocId, lastCreationTime: db._lastCreationTime };
+    },
+    onFullTableScan(listener) {
+      scanListeners.push(listener);
     },
     documentCount() {
       return Object.keys(db._documents).length;
@@ -162,9 +248,12 @@ export async function captureInternals(
         lastCommitTs: g.transactionManager._lastCommitTs,
       };
     },
-    patchCommitted(id, fields) {
-      const doc = db._documents[id];
-      if (doc) db._documents[id] = { ...doc, ...fields };
+    async patchSystemDocument(id, fields) {
+      // A transaction of its own, like convex-test's scheduler bookkeeping: the commit hook sees
+      // it (commit log, subscriptions).
+      await t.run(async () => {
+        db.patch(id.replace(/^\d+/, ""), id, fields);
+      });
     },
     importState(state) {
       db._documents = {};

@@ -5,12 +5,9 @@ import {
   accessSync,
   constants,
   existsSync,
-  mkdirSync,
   readFileSync,
-  renameSync,
   statSync,
   watch,
-  writeFileSync,
   type FSWatcher,
 } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -18,10 +15,12 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { WebSocketServer } from "ws";
 import { TokenVerifier, type AuthProviderConfig } from "./auth";
-import { BuildError, Engine, type Snapshot } from "./engine";
+import { BuildError, Engine } from "./engine";
 import { deploymentHandler, MAX_BODY_BYTES, siteHandler, type ApiContext } from "./http-api";
 import { CronRunner } from "./crons";
-import { createLogger, type Logger } from "./log";
+import { createLogger } from "./log";
+import { Persistence } from "./persistence";
+import { stats } from "./stats";
 import { SyncConnection } from "./sync";
 import { typecheckConvex } from "./typecheck";
 
@@ -49,8 +48,6 @@ export type RunningServer = { url: string; siteUrl: string; close(): Promise<voi
 /** A startup problem worth one clear line (busy port, missing codegen, unreadable folder). */
 export class StartupError extends Error {}
 
-const SNAPSHOT_DEBOUNCE_MS = 100;
-const SNAPSHOT_MAX_DELAY_MS = 1000;
 // Process variables functions keep seeing; everything else comes from the env file, as on Convex.
 const KEPT_PROCESS_ENV = /^(PATH|HOME|TMPDIR|TMP|TEMP|LANG|LC_\w+|TZ|NODE_\w+|TSX_\w+|USER|SHELL)$/;
 
@@ -97,57 +94,6 @@ function closeServer(server: Server): Promise<void> {
     server.close(() => resolve());
     server.closeAllConnections();
   });
-}
-
-class SnapshotStore {
-  private timer: NodeJS.Timeout | null = null;
-  private firstPending = 0;
-  private readonly file: string;
-
-  constructor(
-    dir: string,
-    private readonly engine: Engine,
-    private readonly log: Logger,
-  ) {
-    mkdirSync(dir, { recursive: true });
-    this.file = path.join(dir, "snapshot.json");
-  }
-
-  load(): boolean {
-    if (!existsSync(this.file)) return false;
-    const snapshot = JSON.parse(readFileSync(this.file, "utf8")) as Snapshot;
-    this.engine.importSnapshot(snapshot);
-    return true;
-  }
-
-  /** Debounced: a burst of commits produces one write, and never waits more than 1 s. */
-  schedule(): void {
-    const now = Date.now();
-    if (this.timer === null) this.firstPending = now;
-    else clearTimeout(this.timer);
-    const delay = Math.min(
-      SNAPSHOT_DEBOUNCE_MS,
-      Math.max(0, this.firstPending + SNAPSHOT_MAX_DELAY_MS - now),
-    );
-    this.timer = setTimeout(() => this.flush(), delay);
-  }
-
-  flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    try {
-      // Temp file + rename: a crash mid-write leaves the previous snapshot intact.
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(this.engine.exportSnapshot()));
-      renameSync(tmp, this.file);
-    } catch (e) {
-      this.log.error(`snapshot write failed: ${String(e)}`);
-    }
-  }
-
-  get pending(): boolean {
-    return this.timer !== null;
-  }
 }
 
 export async function runServer(options: ServerOptions): Promise<RunningServer> {
@@ -205,15 +151,19 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
   const envCount = applyEnv();
 
   const connections = new Set<SyncConnection>();
-  let snapshots: SnapshotStore | null = null;
+  let persistence: Persistence | null = null;
+  const storage = { replayedCommits: 0, droppedTail: null as string | null };
   const engine = new Engine({
     projectDir,
     buildDir: path.join(projectDir, ".convex-local", "build"),
     siteUrl,
-    onCommit: () => {
+    onCommit: (commitTs, writes) => {
+      // Logged first; results computed from this commit wait for the fsync (Engine.run).
+      persistence?.record(commitTs, writes, engine.idCounters());
       for (const c of connections) c.notifyCommit();
-      snapshots?.schedule();
     },
+    untilDurable: () => persistence?.untilDurable() ?? Promise.resolve(),
+    warn: (line) => log.error(line),
   });
   let verifier = new TokenVerifier([]);
   const loadAuthConfig = async () => {
@@ -232,18 +182,28 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
   try {
     await engine.start();
     await loadAuthConfig();
-    snapshots = new SnapshotStore(dataDir, engine, log);
-    if (!options.reset && snapshots.load()) {
-      log.info(`loaded data from ${dataDir}`);
-      const resumed = engine.resumeScheduledFunctions((line) => log.error(line));
-      if (resumed > 0) log.info(`re-armed ${resumed} pending scheduled function(s)`);
-    } else if (options.reset) log.info("starting with an empty database (--reset)");
+    persistence = new Persistence(dataDir, engine, log);
+    if (options.reset) {
+      persistence.reset();
+      log.info("starting with an empty database (--reset)");
+    } else {
+      const recovered = persistence.recover();
+      storage.replayedCommits = recovered.replayed;
+      storage.droppedTail = recovered.droppedTail;
+      if (recovered.loadedSnapshot || recovered.replayed > 0) {
+        log.info(
+          `loaded data from ${dataDir} (${recovered.replayed} commit(s) replayed from the log)`,
+        );
+        const resumed = engine.resumeScheduledFunctions((line) => log.error(line));
+        if (resumed > 0) log.info(`re-armed ${resumed} pending scheduled function(s)`);
+      }
+    }
     if (options.seed && engine.isEmpty()) {
       const { udfPath, kind } = await engine.resolve(options.seed, "mutation", false);
       await engine.run(kind, udfPath, {}, null);
       log.info(`seeded with ${udfPath}`);
     }
-    snapshots.flush();
+    await persistence.compact();
     const cronCount = await crons.load();
     if (cronCount > 0) log.info(`running ${cronCount} cron job(s) from convex/crons.ts`);
   } catch (e) {
@@ -255,7 +215,12 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
     engine,
     verifier: () => verifier,
     log,
-    status: () => ({ ...reloadStatus, calls: log.callCounts() }),
+    status: () => ({
+      ...reloadStatus,
+      calls: log.callCounts(),
+      ...stats.report(),
+      storage,
+    }),
     adminKey: options.adminKey || null,
   };
   deploymentRequest = deploymentHandler(ctx);
@@ -351,7 +316,7 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
         for (const c of connections) c.close();
         wss.close();
         await Promise.all([closeServer(deployment), closeServer(site)]);
-        snapshots?.flush();
+        await persistence?.close();
         engine.dispose();
       })();
       return closing;

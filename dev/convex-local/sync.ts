@@ -8,6 +8,7 @@ import type { JSONValue } from "convex/values";
 import { AuthFailure, secondsUntilExpiry, type TokenVerifier } from "./auth";
 import { describeError, type Engine } from "./engine";
 import type { Logger } from "./log";
+import { recordRerun } from "./stats";
 
 /** Encodes a u64 nanosecond timestamp as the client expects: base64 of 8 little-endian bytes. */
 export function encodeTs(ts: bigint): string {
@@ -106,6 +107,8 @@ export class SyncConnection {
     this.refreshQueued = true;
     this.enqueue(async () => {
       this.refreshQueued = false;
+      // Today every subscribed query of the connection runs again after any commit.
+      recordRerun(this.queries.size);
       await this.transition({}, [...this.queries.keys()]);
     });
   }
