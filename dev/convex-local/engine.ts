@@ -9,9 +9,25 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { build, type Message } from "esbuild";
 import { convexTest } from "convex-test";
-import type { GenericSchema, SchemaDefinition, UserIdentity } from "convex/server";
-import { ConvexError, convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
-import { captureInternals, type ConvexTestInternals, type Doc, type SchemaLike } from "./internals";
+import type {
+  GenericSchema,
+  SchemaDefinition,
+  UserIdentity,
+} from "convex/server";
+import {
+  ConvexError,
+  convexToJson,
+  jsonToConvex,
+  type JSONValue,
+  type Value,
+} from "convex/values";
+import {
+  captureInternals,
+  type ConvexTestInternals,
+  type Doc,
+  type SchemaLike,
+} from "./internals";
+import { recordReads, type DocumentWrite, type ReadSet } from "./readsets";
 
 export type FunctionKind = "query" | "mutation" | "action";
 
@@ -48,16 +64,28 @@ export type Snapshot = {
 
 type TestAccessor = ReturnType<typeof convexTest>;
 type PathAccessor = {
-  queryFromPath(p: { componentPath: string; udfPath: string }, args: unknown): Promise<unknown>;
-  mutationFromPath(p: { componentPath: string; udfPath: string }, args: unknown): Promise<unknown>;
-  actionFromPath(p: { componentPath: string; udfPath: string }, args: unknown): Promise<unknown>;
+  queryFromPath(
+    p: { componentPath: string; udfPath: string },
+    args: unknown,
+  ): Promise<unknown>;
+  mutationFromPath(
+    p: { componentPath: string; udfPath: string },
+    args: unknown,
+  ): Promise<unknown>;
+  actionFromPath(
+    p: { componentPath: string; udfPath: string },
+    args: unknown,
+  ): Promise<unknown>;
   fetch(pathAndQuery: string, init?: RequestInit): Promise<Response>;
 };
 
 const commitContext = new AsyncLocalStorage<{ commitTs: bigint | null }>();
 
 /** `module/path:export` with `.js` stripped and `default` filled in, as the client does. */
-export function canonicalUdfPath(udfPath: string): { modulePath: string; exportName: string } {
+export function canonicalUdfPath(udfPath: string): {
+  modulePath: string;
+  exportName: string;
+} {
   const idx = udfPath.lastIndexOf(":");
   let modulePath = idx === -1 ? udfPath : udfPath.slice(0, idx);
   const exportName = idx === -1 ? "default" : udfPath.slice(idx + 1);
@@ -68,7 +96,8 @@ export function canonicalUdfPath(udfPath: string): { modulePath: string; exportN
 function isEntryFile(rel: string): boolean {
   const base = path.basename(rel);
   if (rel.split(path.sep).includes("_generated")) return false;
-  if (!/\.(ts|tsx|js|jsx|mjs)$/.test(base) || base.endsWith(".d.ts")) return false;
+  if (!/\.(ts|tsx|js|jsx|mjs)$/.test(base) || base.endsWith(".d.ts"))
+    return false;
   // Like `npx convex dev`: tests and files with extra dots (other than *.config.ts) are not modules.
   const stem = base.replace(/\.(ts|tsx|js|jsx|mjs)$/, "");
   if (stem.includes(".") && stem !== "auth.config") return false;
@@ -81,7 +110,12 @@ function listEntries(convexDir: string): string[] {
     for (const name of readdirSync(dir)) {
       const full = path.join(dir, name);
       if (statSync(full).isDirectory()) {
-        if (name === "_generated" || name === "node_modules" || name.startsWith(".")) continue;
+        if (
+          name === "_generated" ||
+          name === "node_modules" ||
+          name.startsWith(".")
+        )
+          continue;
         walk(full);
       } else if (isEntryFile(path.relative(convexDir, full))) {
         out.push(full);
@@ -108,7 +142,8 @@ export type EngineOptions = {
   buildDir: string;
   /** Public URL of HTTP actions, used as their `request.url` origin. */
   siteUrl?: string;
-  onCommit?: (commitTs: bigint) => void;
+  /** After each commit, with the documents it changed (for invalidation and persistence). */
+  onCommit?: (commitTs: bigint, writes: DocumentWrite[]) => void;
 };
 
 export class Engine {
@@ -134,16 +169,19 @@ export class Engine {
     await this.rebuild();
     const schema = await this.loadSchema();
     const generatedKey = "/convex/_generated/api.js";
-    this.t = convexTest(schema as SchemaDefinition<GenericSchema, boolean> | undefined, {
-      [generatedKey]: async () => ({}),
-    });
+    this.t = convexTest(
+      schema as SchemaDefinition<GenericSchema, boolean> | undefined,
+      {
+        [generatedKey]: async () => ({}),
+      },
+    );
     this.internals = await captureInternals(this.t);
     this.internals.setModules((p) => this.loadModule(p));
-    this.internals.onCommit((commitTs) => {
+    this.internals.onCommit((commitTs, writes) => {
       this.lastCommitTs = commitTs;
       const store = commitContext.getStore();
       if (store) store.commitTs = commitTs;
-      this.options.onCommit?.(commitTs);
+      this.options.onCommit?.(commitTs, writes);
     });
   }
 
@@ -163,7 +201,10 @@ export class Engine {
     }
     const entries = listEntries(this.convexDir);
     const gen = this.generation + 1;
-    const outdir = path.join(this.options.buildDir, `gen-${process.pid}-${gen}`);
+    const outdir = path.join(
+      this.options.buildDir,
+      `gen-${process.pid}-${gen}`,
+    );
     mkdirSync(outdir, { recursive: true });
     let result;
     try {
@@ -187,7 +228,10 @@ export class Engine {
     } catch (e) {
       rmSync(outdir, { recursive: true, force: true });
       const errors = (e as { errors?: Message[] }).errors ?? [];
-      throw new BuildError(errors.length ? formatBuildMessages(errors) : String(e), errors);
+      throw new BuildError(
+        errors.length ? formatBuildMessages(errors) : String(e),
+        errors,
+      );
     }
     void result;
     const modules = new Map<string, () => Promise<ModuleExports>>();
@@ -206,10 +250,13 @@ export class Engine {
     this.modules = modules;
     // Old bundles are no longer imported; keep only the current generation on disk.
     if (previous > 0) {
-      rmSync(path.join(this.options.buildDir, `gen-${process.pid}-${previous}`), {
-        recursive: true,
-        force: true,
-      });
+      rmSync(
+        path.join(this.options.buildDir, `gen-${process.pid}-${previous}`),
+        {
+          recursive: true,
+          force: true,
+        },
+      );
     }
   }
 
@@ -225,23 +272,36 @@ export class Engine {
       } catch {
         alive = false;
       }
-      if (!alive) rmSync(path.join(this.options.buildDir, name), { recursive: true, force: true });
+      if (!alive)
+        rmSync(path.join(this.options.buildDir, name), {
+          recursive: true,
+          force: true,
+        });
     }
   }
 
   /** Removes this process's bundle directory (on shutdown). */
   dispose(): void {
     if (this.generation > 0) {
-      rmSync(path.join(this.options.buildDir, `gen-${process.pid}-${this.generation}`), {
-        recursive: true,
-        force: true,
-      });
+      rmSync(
+        path.join(
+          this.options.buildDir,
+          `gen-${process.pid}-${this.generation}`,
+        ),
+        {
+          recursive: true,
+          force: true,
+        },
+      );
     }
   }
 
   private async loadModule(modulePath: string): Promise<ModuleExports> {
     const loader = this.modules.get(modulePath);
-    if (!loader) throw new FunctionNotFoundError(`Could not find module for: "${modulePath}"`);
+    if (!loader)
+      throw new FunctionNotFoundError(
+        `Could not find module for: "${modulePath}"`,
+      );
     const mod = await loader();
     return modulePath === "http" ? this.withSiteUrls(mod) : mod;
   }
@@ -252,28 +312,46 @@ export class Engine {
    */
   private withSiteUrls(mod: ModuleExports): ModuleExports {
     const router = mod.default as
-      { lookup?: (path: string, method: string) => [unknown, string, string] | null } | undefined;
+      | {
+          lookup?: (
+            path: string,
+            method: string,
+          ) => [unknown, string, string] | null;
+        }
+      | undefined;
     const siteUrl = this.options.siteUrl;
     if (!siteUrl || !router || typeof router.lookup !== "function") return mod;
     const lookup = router.lookup.bind(router);
     const wrapped = new Proxy(router, {
       get(target, prop, receiver) {
-        if (prop !== "lookup") return Reflect.get(target, prop, receiver) as unknown;
+        if (prop !== "lookup")
+          return Reflect.get(target, prop, receiver) as unknown;
         return (path: string, method: string) => {
           const found = lookup(path, method);
           if (!found) return found;
           const [fn, ...rest] = found;
           const inner = (
-            "_handler" in (fn as object) ? (fn as { _handler: unknown })._handler : fn
+            "_handler" in (fn as object)
+              ? (fn as { _handler: unknown })._handler
+              : fn
           ) as (ctx: unknown, req: Request) => Promise<Response>;
           const handler = async (ctx: unknown, req: Request) => {
             const original = new URL(req.url);
-            const url = new URL(`${original.pathname}${original.search}`, siteUrl);
+            const url = new URL(
+              `${original.pathname}${original.search}`,
+              siteUrl,
+            );
             const body =
-              req.method === "GET" || req.method === "HEAD" ? undefined : await req.arrayBuffer();
+              req.method === "GET" || req.method === "HEAD"
+                ? undefined
+                : await req.arrayBuffer();
             return await inner(
               ctx,
-              new Request(url, { method: req.method, headers: req.headers, body }),
+              new Request(url, {
+                method: req.method,
+                headers: req.headers,
+                body,
+              }),
             );
           };
           return [{ ...(fn as object), _handler: handler }, ...rest];
@@ -319,7 +397,8 @@ export class Engine {
     if (!this.modules.has(modulePath)) throw notFound();
     const mod = await this.loadModule(modulePath);
     const fn = mod[exportName] as RegisteredFunction | undefined;
-    if (!fn || (typeof fn !== "function" && typeof fn !== "object")) throw notFound();
+    if (!fn || (typeof fn !== "function" && typeof fn !== "object"))
+      throw notFound();
     const actual: FunctionKind | null = fn.isQuery
       ? "query"
       : fn.isMutation
@@ -362,6 +441,26 @@ export class Engine {
       return await acc.actionFromPath(fnPath, args);
     });
     return { value: convexToJson(value as Value), commitTs: store.commitTs };
+  }
+
+  /**
+   * Runs a public query for a subscription, recording what it read and the commit timestamp of
+   * the snapshot it saw, so the caller can tell which later commits make the result stale.
+   */
+  async runTrackedQuery(
+    udfPath: string,
+    jsonArgs: JSONValue,
+    identity: UserIdentity | null,
+  ): Promise<{
+    outcome: { ok: true; value: JSONValue } | { ok: false; error: unknown };
+    reads: ReadSet;
+    snapshotTs: bigint | null;
+  }> {
+    const { outcome, reads, snapshotTs } = await recordReads(async () => {
+      const { value } = await this.run("query", udfPath, jsonArgs, identity);
+      return value;
+    });
+    return { outcome, reads, snapshotTs };
   }
 
   /** Serves an HTTP action from `convex/http.ts`. */
@@ -408,26 +507,30 @@ export class Engine {
             .find((d) => d._id === id);
           const kind = (current?.state as { kind?: string } | undefined)?.kind;
           if (kind !== "pending" && kind !== "inProgress") return;
-          this.internals.patchCommitted(id, { state: { kind: "inProgress" } });
+          const writes: DocumentWrite[] = [];
+          const patch = (fields: Record<string, Value>) => {
+            const w = this.internals.patchCommitted(id, fields);
+            if (w) writes.push(w);
+          };
+          patch({ state: { kind: "inProgress" } });
           try {
-            const { udfPath, kind: fnKind } = await this.resolve(job.name as string, "any", false);
-            const args = ((job.args as Value[] | undefined)?.[0] ?? {}) as Value;
+            const { udfPath, kind: fnKind } = await this.resolve(
+              job.name as string,
+              "any",
+              false,
+            );
+            const args = ((job.args as Value[] | undefined)?.[0] ??
+              {}) as Value;
             await this.run(fnKind, udfPath, convexToJson(args), null);
-            this.internals.patchCommitted(id, {
-              state: { kind: "success" },
-              completedTime: Date.now(),
-            });
+            patch({ state: { kind: "success" }, completedTime: Date.now() });
           } catch (e) {
             onError(
               `scheduled function ${String(job.name)} failed: ${e instanceof Error ? e.message : String(e)}`,
             );
-            this.internals.patchCommitted(id, {
-              state: { kind: "failed" },
-              completedTime: Date.now(),
-            });
+            patch({ state: { kind: "failed" }, completedTime: Date.now() });
           }
           // Let the server persist the final state (no transaction committed it).
-          this.options.onCommit?.(this.lastCommitTs);
+          this.options.onCommit?.(this.lastCommitTs, writes);
         })();
       }, delay);
       timer.unref();
@@ -465,7 +568,10 @@ export function describeError(
   e: unknown,
   requestId: string,
 ): { message: string; data?: JSONValue } {
-  if (e instanceof ConvexError || (e instanceof Error && e.name === "ConvexError" && "data" in e)) {
+  if (
+    e instanceof ConvexError ||
+    (e instanceof Error && e.name === "ConvexError" && "data" in e)
+  ) {
     const data = (e as ConvexError<Value>).data;
     return {
       message: `[Request ID: ${requestId}] Server Error\nUncaught ConvexError: ${e.message}`,

@@ -6,13 +6,18 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { convexTest } from "convex-test";
 import type { Value } from "convex/values";
+import { IndexStore, type RangeExpr } from "./indexes";
+import { readObserver, type DocumentWrite, type QuerySource } from "./readsets";
 
 export type SchemaLike = {
   schemaValidation: boolean;
   tables: Record<string, { export(): unknown }>;
 };
 
-export type Doc = Record<string, Value> & { _id: string; _creationTime: number };
+export type Doc = Record<string, Value> & {
+  _id: string;
+  _creationTime: number;
+};
 
 type DatabaseFake = {
   _documents: Record<string, Doc>;
@@ -20,15 +25,31 @@ type DatabaseFake = {
   _storage: Record<string, unknown>;
   _nextDocId: number;
   _lastCreationTime: number;
-  _writes: unknown[];
-  _schema: { schemaValidation: boolean; tables: Map<string, unknown> } | null;
+  _writes: Record<string, Doc | null>[];
+  _schema: {
+    schemaValidation: boolean;
+    tables: Map<string, TableExport>;
+  } | null;
   commit(commitTs?: bigint | null): void;
+  get(table: string | undefined, id: string): Doc | null;
+  _resolveQuerySource(query: { source: QuerySource }): unknown;
+  _iterateDocs(table: string, callback: (doc: Doc) => void): void;
 };
 
-type TransactionManager = { _lastCommitTs: bigint };
+type TableExport = {
+  indexes?: { indexDescriptor: string; fields: string[] }[];
+};
+
+type TransactionManager = {
+  _lastCommitTs: bigint;
+  begin(isNested: boolean, limits?: unknown): Promise<void>;
+};
 
 type ConvexGlobal = {
-  components: Record<string, { db: DatabaseFake; modules: (p: string) => Promise<unknown> }>;
+  components: Record<
+    string,
+    { db: DatabaseFake; modules: (p: string) => Promise<unknown> }
+  >;
   transactionManager: TransactionManager;
 };
 
@@ -48,17 +69,29 @@ function isConvexGlobal(v: unknown): v is ConvexGlobal {
 export function assertShape(g: unknown): asserts g is ConvexGlobal {
   const problems: string[] = [];
   if (!isConvexGlobal(g)) {
-    problems.push("convex global has no components/transactionManager/scheduler");
+    problems.push(
+      "convex global has no components/transactionManager/scheduler",
+    );
   } else {
     const root = g.components[""];
     const db = root?.db as Partial<DatabaseFake> | undefined;
-    if (!root || typeof root.modules !== "function") problems.push("components[''].modules");
-    if (!db || typeof db._documents !== "object") problems.push("db._documents");
+    if (!root || typeof root.modules !== "function")
+      problems.push("components[''].modules");
+    if (!db || typeof db._documents !== "object")
+      problems.push("db._documents");
     if (!(db?._tableIds instanceof Map)) problems.push("db._tableIds");
     if (typeof db?._nextDocId !== "number") problems.push("db._nextDocId");
-    if (typeof db?._lastCreationTime !== "number") problems.push("db._lastCreationTime");
+    if (typeof db?._lastCreationTime !== "number")
+      problems.push("db._lastCreationTime");
     if (!Array.isArray(db?._writes)) problems.push("db._writes");
     if (typeof db?.commit !== "function") problems.push("db.commit");
+    if (typeof db?.get !== "function") problems.push("db.get");
+    if (typeof db?._resolveQuerySource !== "function")
+      problems.push("db._resolveQuerySource");
+    if (typeof db?._iterateDocs !== "function")
+      problems.push("db._iterateDocs");
+    if (typeof g.transactionManager.begin !== "function")
+      problems.push("transactionManager.begin");
     if (!("_schema" in (db ?? {}))) problems.push("db._schema");
     if (typeof g.transactionManager._lastCommitTs !== "bigint")
       problems.push("transactionManager._lastCommitTs");
@@ -81,15 +114,24 @@ export type ExportedState = {
 export type ConvexTestInternals = {
   setModules(loader: (path: string) => Promise<unknown>): void;
   setSchema(schema: SchemaLike | undefined): void;
-  onCommit(listener: (commitTs: bigint) => void): void;
+  /** Called after each top-level commit with the documents it changed (before and after). */
+  onCommit(listener: (commitTs: bigint, writes: DocumentWrite[]) => void): void;
   documentCount(): number;
   tables(): { name: string; count: number }[];
   documents(table: string): Doc[];
   exportState(): ExportedState;
   importState(state: ExportedState): void;
   /** Replaces fields of a committed document outside any transaction (system bookkeeping only). */
-  patchCommitted(id: string, fields: Record<string, Value>): void;
+  patchCommitted(
+    id: string,
+    fields: Record<string, Value>,
+  ): DocumentWrite | null;
 };
+
+function tableOfId(id: string): string {
+  // convex-test ids end with the table name after a zero-padded counter.
+  return id.replace(/^\d+/, "");
+}
 
 /**
  * Captures the instance's global by observing the AsyncLocalStorage.run call every convex-test
@@ -100,7 +142,11 @@ export async function captureInternals(
 ): Promise<ConvexTestInternals> {
   let captured: unknown = null;
   const proto = AsyncLocalStorage.prototype as unknown as {
-    run: (store: unknown, fn: (...a: unknown[]) => unknown, ...args: unknown[]) => unknown;
+    run: (
+      store: unknown,
+      fn: (...a: unknown[]) => unknown,
+      ...args: unknown[]
+    ) => unknown;
   };
   const originalRun = proto.run;
   proto.run = function (this: unknown, store, fn, ...args) {
@@ -116,26 +162,108 @@ export async function captureInternals(
   const g: ConvexGlobal = captured;
   const root = g.components[""];
   const db = root.db;
-  const listeners: ((ts: bigint) => void)[] = [];
+  const listeners: ((ts: bigint, writes: DocumentWrite[]) => void)[] = [];
+  const indexes = new IndexStore(
+    (table, index) =>
+      db._schema?.tables
+        .get(table)
+        ?.indexes?.find((i) => i.indexDescriptor === index)?.fields ?? null,
+    (table) => {
+      const ids = db._tableIds.get(table) ?? new Set<string>();
+      return [...ids]
+        .map((id) => db._documents[id])
+        .filter((d): d is Doc => d !== undefined);
+    },
+  );
+
   const originalCommit = db.commit.bind(db);
   db.commit = (commitTs: bigint | null = null) => {
-    originalCommit(commitTs);
     // Only the outermost commit (with a timestamp) makes writes visible.
-    if (commitTs !== null && db._writes.length === 0) {
-      for (const l of listeners) l(commitTs);
+    const outermost = commitTs !== null && db._writes.length === 1;
+    const pending = outermost ? db._writes[0] : {};
+    const before = outermost
+      ? Object.keys(pending).map((id) => ({
+          id,
+          oldDoc: db._documents[id] ?? null,
+        }))
+      : [];
+    originalCommit(commitTs);
+    if (!outermost) return;
+    const writes: DocumentWrite[] = before.map(({ id, oldDoc }) => ({
+      table: tableOfId(id),
+      id,
+      oldDoc,
+      newDoc: db._documents[id] ?? null,
+    }));
+    for (const w of writes) indexes.apply(w.table, w.oldDoc, w.newDoc);
+    for (const l of listeners) l(commitTs, writes);
+  };
+
+  // Reads: record what a query reads (readsets.ts) and serve index ranges from ordered indexes.
+  const originalBegin = g.transactionManager.begin.bind(g.transactionManager);
+  g.transactionManager.begin = async (isNested, limits) => {
+    await originalBegin(isNested, limits);
+    if (!isNested) readObserver.begin(g.transactionManager._lastCommitTs);
+  };
+  let resolving: QuerySource | null = null;
+  const originalGet = db.get.bind(db);
+  db.get = (table, id) => {
+    if (resolving === null) readObserver.get(id);
+    return originalGet(table, id);
+  };
+  const originalResolve = db._resolveQuerySource.bind(db);
+  db._resolveQuerySource = (query) => {
+    readObserver.source(query.source);
+    resolving = query.source;
+    try {
+      return originalResolve(query);
+    } finally {
+      resolving = null;
     }
   };
+  const originalIterate = db._iterateDocs.bind(db);
+  db._iterateDocs = (table, callback) => {
+    const source = resolving;
+    const [, index] =
+      source?.type === "IndexRange"
+        ? source.indexName.split(".")
+        : source?.type === "FullTableScan"
+          ? [table, "by_creation_time"]
+          : [table, null];
+    const range: RangeExpr[] =
+      source?.type === "IndexRange" ? source.range : [];
+    const committed = index ? indexes.candidates(table, index, range) : null;
+    if (committed === null) return originalIterate(table, callback);
+    // Writes of the running transaction (any nesting level) replace committed versions.
+    const pendingIds = new Set<string>();
+    for (const level of db._writes) {
+      for (const id of Object.keys(level))
+        if (tableOfId(id) === table) pendingIds.add(id);
+    }
+    for (const doc of committed) if (!pendingIds.has(doc._id)) callback(doc);
+    for (const id of pendingIds) {
+      const doc = originalGet(table, id);
+      if (doc !== null) callback(doc);
+    }
+  };
+
   return {
     setModules(loader) {
       root.modules = loader;
     },
     setSchema(schema) {
+      indexes.reset();
       db._schema =
         schema === undefined
           ? null
           : {
               schemaValidation: schema.schemaValidation,
-              tables: new Map(Object.entries(schema.tables).map(([n, ts]) => [n, ts.export()])),
+              tables: new Map(
+                Object.entries(schema.tables).map(([n, ts]) => [
+                  n,
+                  ts.export() as TableExport,
+                ]),
+              ),
             };
     },
     onCommit(listener) {
@@ -152,7 +280,9 @@ export async function captureInternals(
     },
     documents(table) {
       const ids = db._tableIds.get(table) ?? new Set<string>();
-      return [...ids].map((id) => db._documents[id]).filter((d): d is Doc => d !== undefined);
+      return [...ids]
+        .map((id) => db._documents[id])
+        .filter((d): d is Doc => d !== undefined);
     },
     exportState() {
       return {
@@ -164,15 +294,20 @@ export async function captureInternals(
     },
     patchCommitted(id, fields) {
       const doc = db._documents[id];
-      if (doc) db._documents[id] = { ...doc, ...fields };
+      if (!doc) return null;
+      const next = { ...doc, ...fields };
+      db._documents[id] = next;
+      const table = tableOfId(id);
+      indexes.apply(table, doc, next);
+      return { table, id, oldDoc: doc, newDoc: next };
     },
     importState(state) {
+      indexes.reset();
       db._documents = {};
       db._tableIds = new Map();
       for (const doc of state.documents) {
         db._documents[doc._id] = doc;
-        // convex-test ids end with the table name after a zero-padded counter.
-        const table = doc._id.replace(/^\d+/, "");
+        const table = tableOfId(doc._id);
         let ids = db._tableIds.get(table);
         if (!ids) db._tableIds.set(table, (ids = new Set()));
         ids.add(doc._id);

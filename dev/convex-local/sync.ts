@@ -1,13 +1,15 @@
 // The WebSocket sync protocol (`/api/<version>/sync`) as the convex 1.48 clients speak it:
 // query sets, identity, mutations/actions and Transitions with exact versions. Each connection
-// processes its work one item at a time so versions advance in order; after every commit the
-// server asks each connection to re-run its queries and push only the results that changed.
+// processes its work one item at a time so versions advance in order. A commit marks dirty only
+// the subscriptions whose read set it touched (readsets.ts); the connection re-runs those and
+// pushes the results that changed, all valid at the one timestamp its Transition carries.
 import type { WebSocket } from "ws";
 import type { UserIdentity } from "convex/server";
 import type { JSONValue } from "convex/values";
 import { AuthFailure, secondsUntilExpiry, type TokenVerifier } from "./auth";
 import { describeError, type Engine } from "./engine";
 import type { Logger } from "./log";
+import type { Subscriptions } from "./readsets";
 
 /** Encodes a u64 nanosecond timestamp as the client expects: base64 of 8 little-endian bytes. */
 export function encodeTs(ts: bigint): string {
@@ -16,10 +18,27 @@ export function encodeTs(ts: bigint): string {
   return buf.toString("base64");
 }
 
-type QueryState = { udfPath: string; args: JSONValue; lastResult: string | null };
+type QueryState = {
+  udfPath: string;
+  args: JSONValue;
+  lastResult: string | null;
+  sub: Subscription;
+};
+
+/** One live query of one connection, as registered in the shared `Subscriptions`. */
+export type Subscription = { conn: SyncConnection; queryId: number };
+
+/** Counts query re-runs (tests and the status page read it). */
+export const rerunStats = { reruns: 0 };
 
 type Modification =
-  | { type: "QueryUpdated"; queryId: number; value: JSONValue; logLines: string[]; journal: null }
+  | {
+      type: "QueryUpdated";
+      queryId: number;
+      value: JSONValue;
+      logLines: string[];
+      journal: null;
+    }
   | {
       type: "QueryFailed";
       queryId: number;
@@ -45,6 +64,7 @@ export class SyncConnection {
   private ts = 0n;
   private identity: UserIdentity | null = null;
   private queries = new Map<number, QueryState>();
+  private dirty = new Set<number>();
   private chain: Promise<void> = Promise.resolve();
   private mutationChain: Promise<void> = Promise.resolve();
   private refreshQueued = false;
@@ -58,12 +78,18 @@ export class SyncConnection {
     private readonly verifier: () => TokenVerifier,
     private readonly log: Logger,
     private readonly onClose: (c: SyncConnection) => void,
+    private readonly subscriptions: Subscriptions<Subscription>,
   ) {
-    ws.on("message", (data, isBinary) => this.onMessage(data.toString(), isBinary));
+    ws.on("message", (data, isBinary) =>
+      this.onMessage(data.toString(), isBinary),
+    );
     ws.on("close", () => this.shutdown());
     ws.on("error", () => this.shutdown());
     // The client reconnects when the server is silent for too long.
-    this.pingTimer = setInterval(() => this.send({ type: "Ping" }), PING_INTERVAL_MS);
+    this.pingTimer = setInterval(
+      () => this.send({ type: "Ping" }),
+      PING_INTERVAL_MS,
+    );
   }
 
   private shutdown(): void {
@@ -71,6 +97,7 @@ export class SyncConnection {
     this.closed = true;
     clearInterval(this.pingTimer);
     if (this.expiryTimer) clearTimeout(this.expiryTimer);
+    for (const q of this.queries.values()) this.subscriptions.delete(q.sub);
     this.onClose(this);
   }
 
@@ -92,21 +119,30 @@ export class SyncConnection {
 
   private enqueue(task: () => Promise<void>): void {
     this.chain = this.chain.then(task).catch((e: unknown) => {
-      this.log.error(`sync connection error: ${e instanceof Error ? e.stack : String(e)}`);
+      this.log.error(
+        `sync connection error: ${e instanceof Error ? e.stack : String(e)}`,
+      );
     });
   }
 
-  /** Called after each commit: re-run this connection's queries once (coalesced). */
+  /** Functions or env changed: every query of this connection is stale. */
   notifyCommit(): void {
-    if (this.refreshQueued || this.closed) return;
+    for (const id of this.queries.keys()) this.dirty.add(id);
+    this.queueRefresh();
+  }
+
+  /** A commit touched what this query read: re-run it (coalesced with other work). */
+  invalidate(queryId: number): void {
+    this.dirty.add(queryId);
     this.queueRefresh();
   }
 
   private queueRefresh(): void {
+    if (this.refreshQueued || this.closed) return;
     this.refreshQueued = true;
     this.enqueue(async () => {
       this.refreshQueued = false;
-      await this.transition({}, [...this.queries.keys()]);
+      await this.transition({}, []);
     });
   }
 
@@ -118,7 +154,8 @@ export class SyncConnection {
     } catch {
       return this.fatal("Malformed message: invalid JSON");
     }
-    if (typeof msg !== "object" || msg === null) return this.fatal("Malformed message");
+    if (typeof msg !== "object" || msg === null)
+      return this.fatal("Malformed message");
     switch (msg.type) {
       case "Connect":
       case "Event":
@@ -147,7 +184,11 @@ export class SyncConnection {
     const base = msg.baseVersion;
     const next = msg.newVersion;
     const mods = msg.modifications;
-    if (typeof base !== "number" || typeof next !== "number" || !Array.isArray(mods)) {
+    if (
+      typeof base !== "number" ||
+      typeof next !== "number" ||
+      !Array.isArray(mods)
+    ) {
       return this.fatal("Malformed ModifyQuerySet message");
     }
     if (base !== this.querySetVersion) {
@@ -158,12 +199,29 @@ export class SyncConnection {
     const removed: Modification[] = [];
     const added: number[] = [];
     for (const m of mods as ClientMessage[]) {
-      if (m.type === "Add" && typeof m.queryId === "number" && typeof m.udfPath === "string") {
-        const args = Array.isArray(m.args) ? ((m.args[0] ?? {}) as JSONValue) : {};
-        this.queries.set(m.queryId, { udfPath: m.udfPath, args, lastResult: null });
+      if (
+        m.type === "Add" &&
+        typeof m.queryId === "number" &&
+        typeof m.udfPath === "string"
+      ) {
+        const args = Array.isArray(m.args)
+          ? ((m.args[0] ?? {}) as JSONValue)
+          : {};
+        const previous = this.queries.get(m.queryId);
+        if (previous) this.subscriptions.delete(previous.sub);
+        const sub = { conn: this, queryId: m.queryId };
+        this.queries.set(m.queryId, {
+          udfPath: m.udfPath,
+          args,
+          lastResult: null,
+          sub,
+        });
         added.push(m.queryId);
       } else if (m.type === "Remove" && typeof m.queryId === "number") {
+        const previous = this.queries.get(m.queryId);
+        if (previous) this.subscriptions.delete(previous.sub);
         this.queries.delete(m.queryId);
+        this.dirty.delete(m.queryId);
         removed.push({ type: "QueryRemoved", queryId: m.queryId });
       } else {
         return this.fatal("Malformed query set modification");
@@ -174,7 +232,8 @@ export class SyncConnection {
 
   private async authenticate(msg: ClientMessage): Promise<void> {
     const baseVersion = msg.baseVersion;
-    if (typeof baseVersion !== "number") return this.fatal("Malformed Authenticate message");
+    if (typeof baseVersion !== "number")
+      return this.fatal("Malformed Authenticate message");
     if (this.expiryTimer) clearTimeout(this.expiryTimer);
     this.expiryTimer = null;
     if (msg.tokenType === "None") {
@@ -184,7 +243,10 @@ export class SyncConnection {
       try {
         this.identity = await this.verifier().verify(token);
       } catch (e) {
-        const error = e instanceof AuthFailure ? e.message : `Auth check failed: ${String(e)}`;
+        const error =
+          e instanceof AuthFailure
+            ? e.message
+            : `Auth check failed: ${String(e)}`;
         this.log.info(`auth refused on WebSocket: ${error}`);
         this.send({
           type: "AuthError",
@@ -211,7 +273,9 @@ export class SyncConnection {
       });
       return;
     }
-    await this.transition({ identity: this.identityVersion + 1 }, [...this.queries.keys()]);
+    await this.transition({ identity: this.identityVersion + 1 }, [
+      ...this.queries.keys(),
+    ]);
   }
 
   private async tokenExpired(): Promise<void> {
@@ -224,9 +288,11 @@ export class SyncConnection {
   }
 
   /**
-   * Runs `rerun` queries and sends one Transition from the current version to the new one,
-   * containing only changed results (plus `extra`). Always sent: the client resolves a mutation
-   * only once it has seen a Transition at or after its commit.
+   * Runs `rerun` and the dirty queries, and sends one Transition from the current version to
+   * the new one, containing only changed results (plus `extra`). Every result in it is valid at
+   * the Transition's timestamp: a query whose snapshot a later commit touched (checked against
+   * its read set) is run again before sending. Always sent: the client resolves a mutation only
+   * once it has seen a Transition at or after its commit.
    */
   private async transition(
     change: { querySet?: number; identity?: number },
@@ -234,14 +300,23 @@ export class SyncConnection {
     extra: Modification[] = [],
   ): Promise<void> {
     if (this.closed) return;
-    const ts = this.engine.commitTs > this.ts ? this.engine.commitTs : this.ts;
-    const modifications: Modification[] = [...extra];
-    for (const queryId of rerun) {
-      const q = this.queries.get(queryId);
-      if (!q) continue;
-      const mod = await this.runQuery(queryId, q);
-      if (mod) modifications.push(mod);
+    for (const id of rerun) this.dirty.add(id);
+    const results = new Map<number, Modification>();
+    // Commits are reported synchronously, so once no query is dirty every result is valid at
+    // the latest commit timestamp, read in the same tick as the Transition is sent.
+    while (this.dirty.size > 0 && !this.closed) {
+      const batch = [...this.dirty];
+      this.dirty.clear();
+      for (const queryId of batch) {
+        const q = this.queries.get(queryId);
+        if (!q) continue;
+        const mod = await this.runQuery(queryId, q);
+        if (mod) results.set(queryId, mod);
+      }
     }
+    if (this.closed) return;
+    const ts = this.engine.commitTs > this.ts ? this.engine.commitTs : this.ts;
+    const modifications: Modification[] = [...extra, ...results.values()];
     const startVersion = {
       querySet: this.querySetVersion,
       identity: this.identityVersion,
@@ -258,15 +333,35 @@ export class SyncConnection {
     this.send({ type: "Transition", startVersion, endVersion, modifications });
   }
 
-  private async runQuery(queryId: number, q: QueryState): Promise<Modification | null> {
+  private async runQuery(
+    queryId: number,
+    q: QueryState,
+  ): Promise<Modification | null> {
     const started = performance.now();
+    rerunStats.reruns += 1;
     let mod: Modification;
     let key: string;
     try {
       const { udfPath } = await this.engine.resolve(q.udfPath, "query", true);
-      const { value } = await this.engine.run("query", udfPath, q.args, this.identity);
+      const { outcome, reads, snapshotTs } = await this.engine.runTrackedQuery(
+        udfPath,
+        q.args,
+        this.identity,
+      );
+      // Removed or replaced while it ran: its result and reads belong to nobody.
+      if (this.queries.get(queryId) !== q || this.closed) return null;
+      if (this.subscriptions.set(q.sub, reads, snapshotTs))
+        this.dirty.add(queryId);
+      if (!outcome.ok) throw outcome.error;
+      const value = outcome.value;
       key = `ok:${JSON.stringify(value)}`;
-      mod = { type: "QueryUpdated", queryId, value, logLines: [], journal: null };
+      mod = {
+        type: "QueryUpdated",
+        queryId,
+        value,
+        logLines: [],
+        journal: null,
+      };
     } catch (e) {
       const { message, data } = describeError(e, newRequestId());
       key = `err:${message.replace(/^\[Request ID: [^\]]*\] /, "")}:${JSON.stringify(data)}`;
@@ -285,25 +380,41 @@ export class SyncConnection {
     // Subscription re-runs are not logged when they succeed: one line per subscriber per commit
     // would drown the log.
     if (first || mod.type === "QueryFailed") {
-      this.log.call("query", q.udfPath, mod.type === "QueryUpdated", performance.now() - started);
+      this.log.call(
+        "query",
+        q.udfPath,
+        mod.type === "QueryUpdated",
+        performance.now() - started,
+      );
     }
     return mod;
   }
 
-  private async runRequest(type: "Mutation" | "Action", msg: ClientMessage): Promise<void> {
+  private async runRequest(
+    type: "Mutation" | "Action",
+    msg: ClientMessage,
+  ): Promise<void> {
     const requestId = msg.requestId;
-    const responseType = type === "Mutation" ? "MutationResponse" : "ActionResponse";
+    const responseType =
+      type === "Mutation" ? "MutationResponse" : "ActionResponse";
     if (typeof requestId !== "number" || typeof msg.udfPath !== "string") {
       return this.fatal(`Malformed ${type} message`);
     }
     const kind = type === "Mutation" ? "mutation" : "action";
-    const args = Array.isArray(msg.args) ? ((msg.args[0] ?? {}) as JSONValue) : {};
+    const args = Array.isArray(msg.args)
+      ? ((msg.args[0] ?? {}) as JSONValue)
+      : {};
     // Identity as of the moment the request arrived, as Convex binds it.
     const identity = this.identity;
     const started = performance.now();
     try {
       const { udfPath } = await this.engine.resolve(msg.udfPath, kind, true);
-      const { value, commitTs } = await this.engine.run(kind, udfPath, args, identity);
+      const { value, commitTs } = await this.engine.run(
+        kind,
+        udfPath,
+        args,
+        identity,
+      );
       this.log.call(kind, udfPath, true, performance.now() - started);
       if (type === "Mutation") {
         this.send({
@@ -318,11 +429,23 @@ export class SyncConnection {
         // after this response; the refresh queued by the commit may already have been sent.
         this.queueRefresh();
       } else {
-        this.send({ type: responseType, requestId, success: true, result: value, logLines: [] });
+        this.send({
+          type: responseType,
+          requestId,
+          success: true,
+          result: value,
+          logLines: [],
+        });
       }
     } catch (e) {
       const { message, data } = describeError(e, newRequestId());
-      this.log.call(kind, msg.udfPath, false, performance.now() - started, message.split("\n")[1]);
+      this.log.call(
+        kind,
+        msg.udfPath,
+        false,
+        performance.now() - started,
+        message.split("\n")[1],
+      );
       this.send({
         type: responseType,
         requestId,
