@@ -28,9 +28,6 @@ type QueryState = {
 /** One live query of one connection, as registered in the shared `Subscriptions`. */
 export type Subscription = { conn: SyncConnection; queryId: number };
 
-/** Counts query re-runs (tests and the status page read it). */
-export const rerunStats = { reruns: 0 };
-
 type Modification =
   | {
       type: "QueryUpdated";
@@ -338,7 +335,6 @@ export class SyncConnection {
     q: QueryState,
   ): Promise<Modification | null> {
     const started = performance.now();
-    rerunStats.reruns += 1;
     let mod: Modification;
     let key: string;
     try {
