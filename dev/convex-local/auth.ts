@@ -56,15 +56,7 @@ const IDENTITY_ATTRIBUTE_BY_CLAIM: Record<string, string> = {
   address: "address",
   updated_at: "updatedAt",
 };
-const CONSUMED_CLAIMS = new Set([
-  "iss",
-  "sub",
-  "aud",
-  "exp",
-  "iat",
-  "nbf",
-  "jti",
-]);
+const CONSUMED_CLAIMS = new Set(["iss", "sub", "aud", "exp", "iat", "nbf", "jti"]);
 
 function trimSlash(s: string): string {
   return s.endsWith("/") ? s.slice(0, -1) : s;
@@ -115,17 +107,11 @@ export class TokenVerifier {
         keys ??= (async () => {
           const url = `${domain}/.well-known/openid-configuration`;
           const res = await fetch(url);
-          if (!res.ok)
-            throw new AuthFailure(
-              `OIDC discovery at ${url} failed: HTTP ${res.status}`,
-            );
+          if (!res.ok) throw new AuthFailure(`OIDC discovery at ${url} failed: HTTP ${res.status}`);
           const config = (await res.json()) as { jwks_uri?: string };
-          if (!config.jwks_uri)
-            throw new AuthFailure(`OIDC discovery at ${url} has no jwks_uri`);
+          if (!config.jwks_uri) throw new AuthFailure(`OIDC discovery at ${url} has no jwks_uri`);
           // A short cooldown so a rotated key (unknown kid) is fetched promptly.
-          return createRemoteJWKSet(new URL(config.jwks_uri), {
-            cooldownDuration: 1000,
-          });
+          return createRemoteJWKSet(new URL(config.jwks_uri), { cooldownDuration: 1000 });
         })().catch((e: unknown) => {
           keys = null;
           throw e;
@@ -150,8 +136,7 @@ export class TokenVerifier {
     if (!header.alg || header.alg === "none") {
       throw new AuthFailure("Token is not signed (alg: none); refusing it.");
     }
-    const iss =
-      typeof claims.iss === "string" ? trimSlash(claims.iss) : undefined;
+    const iss = typeof claims.iss === "string" ? trimSlash(claims.iss) : undefined;
     const candidates = this.verifiers.filter((v) => v.issuer === iss);
     if (candidates.length === 0) {
       throw new AuthFailure(
@@ -193,8 +178,7 @@ function describeJoseError(e: unknown): string {
   if (e instanceof joseErrors.JWTExpired) return "Token expired";
   if (e instanceof joseErrors.JWTClaimValidationFailed)
     return `Invalid token claim "${e.claim}": ${e.message}`;
-  if (e instanceof joseErrors.JWSSignatureVerificationFailed)
-    return "Invalid token signature";
+  if (e instanceof joseErrors.JWSSignatureVerificationFailed) return "Invalid token signature";
   if (e instanceof joseErrors.JWKSNoMatchingKey)
     return "No key in the provider's JWKS matches the token's kid";
   if (e instanceof Error) return `Invalid token: ${e.message}`;

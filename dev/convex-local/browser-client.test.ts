@@ -19,18 +19,12 @@ function chromiumPath(): string | undefined {
   } catch {
     // no Playwright-managed browser
   }
-  return ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) =>
-    existsSync(p),
-  );
+  return ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 }
 
 const require = createRequire(import.meta.url);
 const bundle = readFileSync(
-  path.join(
-    path.dirname(require.resolve("convex/package.json")),
-    "dist",
-    "browser.bundle.js",
-  ),
+  path.join(path.dirname(require.resolve("convex/package.json")), "dist", "browser.bundle.js"),
   "utf8",
 );
 
@@ -48,16 +42,13 @@ beforeAll(async () => {
       return;
     }
     res.writeHead(200, { "Content-Type": "text/html" });
-    res.end(
-      `<!doctype html><script src="/convex.js"></script><body>page</body>`,
-    );
+    res.end(`<!doctype html><script src="/convex.js"></script><body>page</body>`);
   });
   await new Promise<void>((r) => page.listen(0, "127.0.0.1", () => r()));
   // "localhost" vs the backend's 127.0.0.1: a different origin, as in dev (3000 vs 3210).
   pageUrl = `http://localhost:${(page.address() as AddressInfo).port}/`;
   const executablePath = chromiumPath();
-  if (!executablePath)
-    throw new Error("No Chromium found for the browser test");
+  if (!executablePath) throw new Error("No Chromium found for the browser test");
   browser = await chromium.launch({ executablePath, args: ["--no-sandbox"] });
 });
 
@@ -83,23 +74,17 @@ describe("convex in Chromium", () => {
       };
       w.seen = [];
       const client = new w.convex.ConvexClient(url);
-      client.onUpdate(
-        w.convex.anyApi.messages.count,
-        { author: "chromium" },
-        (v) => w.seen.push(v),
+      client.onUpdate(w.convex.anyApi.messages.count, { author: "chromium" }, (v) =>
+        w.seen.push(v),
       );
     }, backend.url);
-    await tab.waitForFunction(
-      () => (window as unknown as { seen: unknown[] }).seen.length === 1,
-    );
+    await tab.waitForFunction(() => (window as unknown as { seen: unknown[] }).seen.length === 1);
 
     await new ConvexHttpClient(backend.url).mutation(anyApi.messages.send, {
       author: "chromium",
       body: "from node",
     });
-    await tab.waitForFunction(
-      () => (window as unknown as { seen: unknown[] }).seen.at(-1) === 1,
-    );
+    await tab.waitForFunction(() => (window as unknown as { seen: unknown[] }).seen.at(-1) === 1);
 
     const fromPage = await tab.evaluate(async (url) => {
       const w = window as unknown as {
@@ -117,9 +102,7 @@ describe("convex in Chromium", () => {
       });
     }, backend.url);
     expect(typeof fromPage).toBe("string");
-    await tab.waitForFunction(
-      () => (window as unknown as { seen: unknown[] }).seen.at(-1) === 2,
-    );
+    await tab.waitForFunction(() => (window as unknown as { seen: unknown[] }).seen.at(-1) === 2);
     await tab.close();
   });
 });

@@ -10,13 +10,7 @@ const ACCESS_TOKEN = "gho_accessTokenValue000000000000AAAA";
 const REFRESH_TOKEN = "ghr_refreshTokenValue00000000000BBBB";
 const ID_TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.signature-CCCC";
 const VERIFICATION_TOKEN = "b1946ac92492d2347c6235b4d2611184b1946ac9";
-const SECRETS = [
-  SESSION_TOKEN,
-  ACCESS_TOKEN,
-  REFRESH_TOKEN,
-  ID_TOKEN,
-  VERIFICATION_TOKEN,
-];
+const SECRETS = [SESSION_TOKEN, ACCESS_TOKEN, REFRESH_TOKEN, ID_TOKEN, VERIFICATION_TOKEN];
 
 const TABLES: Record<string, Record<string, Value>[]> = {
   sessions: [
@@ -55,41 +49,28 @@ const TABLES: Record<string, Record<string, Value>[]> = {
 };
 
 const engine = {
-  tables: () =>
-    Object.entries(TABLES).map(([name, docs]) => ({
-      name,
-      count: docs.length,
-    })),
+  tables: () => Object.entries(TABLES).map(([name, docs]) => ({ name, count: docs.length })),
   documents: (table: string) => (TABLES[table] ?? []).map((d) => ({ ...d })),
 } as unknown as Engine;
 
-const render = (query: string) =>
-  renderBrowser(engine, new URLSearchParams(query));
+const render = (query: string) => renderBrowser(engine, new URLSearchParams(query));
 
 describe("data browser credential masking", () => {
   it.each([
     ["sessions", "s1;sessions"],
     ["accounts", "a1;accounts"],
     ["verificationTokens", "v1;verificationTokens"],
-  ])(
-    "shows no credential of %s in the table list or the document view",
-    (table, id) => {
-      const pages = [
-        render(`table=${table}`),
-        render(`table=${table}&id=${id}`),
-      ];
-      for (const html of pages) {
-        for (const secret of SECRETS) expect(html).not.toContain(secret);
-        expect(html).toContain("••••");
-      }
-    },
-  );
+  ])("shows no credential of %s in the table list or the document view", (table, id) => {
+    const pages = [render(`table=${table}`), render(`table=${table}&id=${id}`)];
+    for (const html of pages) {
+      for (const secret of SECRETS) expect(html).not.toContain(secret);
+      expect(html).toContain("••••");
+    }
+  });
 
   it("keeps the last 4 characters and the other fields, so a row can still be recognised", () => {
     const list = render("table=sessions");
-    expect(list).toContain(
-      `&#34;sessionToken&#34;:&#34;••••${SESSION_TOKEN.slice(-4)}&#34;`,
-    );
+    expect(list).toContain(`&#34;sessionToken&#34;:&#34;••••${SESSION_TOKEN.slice(-4)}&#34;`);
     expect(list).toContain("Firefox");
     const account = render("table=accounts&id=a1;accounts");
     expect(account).toContain(`••••${ACCESS_TOKEN.slice(-4)}`);

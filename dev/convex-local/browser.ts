@@ -23,14 +23,9 @@ export function maskCredential(value: Value): Value {
 }
 
 /** The document as the data browser may show it: credential fields masked. */
-export function maskDocument(
-  doc: Record<string, Value>,
-): Record<string, Value> {
+export function maskDocument(doc: Record<string, Value>): Record<string, Value> {
   return Object.fromEntries(
-    Object.entries(doc).map(([k, v]) => [
-      k,
-      CREDENTIAL_FIELD.test(k) ? maskCredential(v) : v,
-    ]),
+    Object.entries(doc).map(([k, v]) => [k, CREDENTIAL_FIELD.test(k) ? maskCredential(v) : v]),
   );
 }
 
@@ -72,16 +67,9 @@ export function renderBrowser(engine: Engine, params: URLSearchParams): string {
     .sort((a, b) => (b._creationTime as number) - (a._creationTime as number));
   if (id !== null) {
     const doc = docs.find((d) => d._id === id);
-    if (!doc)
-      return page(
-        "Not found",
-        `<h1>${esc(table)}</h1><p>No document ${esc(id)}.</p>`,
-      );
+    if (!doc) return page("Not found", `<h1>${esc(table)}</h1><p>No document ${esc(id)}.</p>`);
     const fields = Object.entries(doc)
-      .map(
-        ([k, v]) =>
-          `<tr><th>${esc(k)}</th><td><pre>${esc(show(v))}</pre></td></tr>`,
-      )
+      .map(([k, v]) => `<tr><th>${esc(k)}</th><td><pre>${esc(show(v))}</pre></td></tr>`)
       .join("");
     return page(
       `${table} ${id}`,

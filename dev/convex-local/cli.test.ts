@@ -41,9 +41,7 @@ describe("convex-local CLI", () => {
         path.join(dir, "d1"),
       ]);
       expect(r.code).toBe(1);
-      expect(r.stderr).toBe(
-        `convex-local: deployment port ${port} on 127.0.0.1 is already in use`,
-      );
+      expect(r.stderr).toBe(`convex-local: deployment port ${port} on 127.0.0.1 is already in use`);
     } finally {
       blocker.close();
     }
@@ -52,20 +50,10 @@ describe("convex-local CLI", () => {
   it("exits with one line when convex/_generated is missing", () => {
     const project = path.join(dir, "nogen");
     mkdirSync(path.join(project, "convex"), { recursive: true });
-    const r = runCli([
-      "--project",
-      project,
-      "--port",
-      "0",
-      "--site-port",
-      "0",
-      "--no-watch",
-    ]);
+    const r = runCli(["--project", project, "--port", "0", "--site-port", "0", "--no-watch"]);
     expect(r.code).toBe(1);
     expect(r.stderr.split("\n")).toHaveLength(1);
-    expect(r.stderr).toMatch(
-      /convex\/_generated is missing; run `npx convex codegen/,
-    );
+    expect(r.stderr).toMatch(/convex\/_generated is missing; run `npx convex codegen/);
   });
 
   it("exits with one line when convex/ cannot be read", () => {
@@ -78,21 +66,12 @@ describe("convex-local CLI", () => {
       "0",
     ]);
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(
-      /^convex-local: cannot read the convex\/ folder at /,
-    );
+    expect(missing.stderr).toMatch(/^convex-local: cannot read the convex\/ folder at /);
     if (process.getuid?.() !== 0) {
       const locked = path.join(dir, "locked");
       mkdirSync(path.join(locked, "convex"), { recursive: true });
       chmodSync(path.join(locked, "convex"), 0o000);
-      const r = runCli([
-        "--project",
-        locked,
-        "--port",
-        "0",
-        "--site-port",
-        "0",
-      ]);
+      const r = runCli(["--project", locked, "--port", "0", "--site-port", "0"]);
       chmodSync(path.join(locked, "convex"), 0o755);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/cannot read the convex\/ folder/);

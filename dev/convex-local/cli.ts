@@ -6,10 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { runServer, StartupError, type ServerOptions } from "./server";
 
-const REPO_ROOT = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../..",
-);
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const READY_PREFIX = "CONVEX_LOCAL_READY ";
 
 function parseArgs(argv: string[]): ServerOptions & { readyJson: boolean } {
@@ -25,8 +22,7 @@ function parseArgs(argv: string[]): ServerOptions & { readyJson: boolean } {
   };
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
-    if (v === undefined || v.startsWith("--"))
-      throw new StartupError(`${flag} needs a value`);
+    if (v === undefined || v.startsWith("--")) throw new StartupError(`${flag} needs a value`);
     return v;
   };
   const portValue = (i: number, flag: string): number => {
@@ -108,11 +104,7 @@ async function main(): Promise<void> {
     }
   } catch (e) {
     const message =
-      e instanceof StartupError
-        ? e.message
-        : e instanceof Error
-          ? e.message
-          : String(e);
+      e instanceof StartupError ? e.message : e instanceof Error ? e.message : String(e);
     console.error(`convex-local: ${message}`);
     process.exit(1);
   }

@@ -13,29 +13,15 @@ type Schedule =
 
 type CronSpec = { name: string; args: unknown[]; schedule: Schedule };
 
-const DAYS = [
-  "sunday",
-  "monday",
-  "tuesday",
-  "wednesday",
-  "thursday",
-  "friday",
-  "saturday",
-];
+const DAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Next run time (ms since epoch) strictly after `now`, or null if unsupported. */
-export function nextRun(
-  schedule: Schedule,
-  now: number,
-  lastRun: number | null,
-): number | null {
+export function nextRun(schedule: Schedule, now: number, lastRun: number | null): number | null {
   switch (schedule.type) {
     case "interval": {
       const ms =
-        ((schedule.seconds ?? 0) +
-          (schedule.minutes ?? 0) * 60 +
-          (schedule.hours ?? 0) * 3600) *
+        ((schedule.seconds ?? 0) + (schedule.minutes ?? 0) * 60 + (schedule.hours ?? 0) * 3600) *
         1000;
       return ms > 0 ? (lastRun ?? now) + ms : null;
     }
@@ -126,20 +112,10 @@ export class CronRunner {
   private async runJob(id: string, spec: CronSpec): Promise<void> {
     const started = performance.now();
     try {
-      const { udfPath, kind } = await this.engine.resolve(
-        spec.name,
-        "any",
-        false,
-      );
-      if (kind === "query")
-        throw new Error("crons must be mutations or actions");
+      const { udfPath, kind } = await this.engine.resolve(spec.name, "any", false);
+      if (kind === "query") throw new Error("crons must be mutations or actions");
       await this.engine.run(kind, udfPath, (spec.args[0] ?? {}) as never, null);
-      this.log.call(
-        kind,
-        `${udfPath} (cron "${id}")`,
-        true,
-        performance.now() - started,
-      );
+      this.log.call(kind, `${udfPath} (cron "${id}")`, true, performance.now() - started);
     } catch (e) {
       this.log.call(
         "mutation",

@@ -9,25 +9,17 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { build, type Message } from "esbuild";
 import { convexTest } from "convex-test";
-import type {
-  GenericSchema,
-  SchemaDefinition,
-  UserIdentity,
-} from "convex/server";
-import {
-  ConvexError,
-  convexToJson,
-  jsonToConvex,
-  type JSONValue,
-  type Value,
-} from "convex/values";
-import {
-  captureInternals,
-  type ConvexTestInternals,
-  type Doc,
-  type SchemaLike,
-} from "./internals";
+import type { GenericSchema, SchemaDefinition, UserIdentity } from "convex/server";
+import { ConvexError, convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
+import { captureInternals, type ConvexTestInternals, type Doc, type SchemaLike } from "./internals";
 import { recordReads, type DocumentWrite, type ReadSet } from "./readsets";
+import {
+  checkDocument,
+  checkExecutionTime,
+  checkFunctionValue,
+  convexLimitMessage,
+  LIMITS,
+} from "./limits";
 
 export type FunctionKind = "query" | "mutation" | "action";
 
@@ -64,18 +56,9 @@ export type Snapshot = {
 
 type TestAccessor = ReturnType<typeof convexTest>;
 type PathAccessor = {
-  queryFromPath(
-    p: { componentPath: string; udfPath: string },
-    args: unknown,
-  ): Promise<unknown>;
-  mutationFromPath(
-    p: { componentPath: string; udfPath: string },
-    args: unknown,
-  ): Promise<unknown>;
-  actionFromPath(
-    p: { componentPath: string; udfPath: string },
-    args: unknown,
-  ): Promise<unknown>;
+  queryFromPath(p: { componentPath: string; udfPath: string }, args: unknown): Promise<unknown>;
+  mutationFromPath(p: { componentPath: string; udfPath: string }, args: unknown): Promise<unknown>;
+  actionFromPath(p: { componentPath: string; udfPath: string }, args: unknown): Promise<unknown>;
   fetch(pathAndQuery: string, init?: RequestInit): Promise<Response>;
 };
 
@@ -96,8 +79,7 @@ export function canonicalUdfPath(udfPath: string): {
 function isEntryFile(rel: string): boolean {
   const base = path.basename(rel);
   if (rel.split(path.sep).includes("_generated")) return false;
-  if (!/\.(ts|tsx|js|jsx|mjs)$/.test(base) || base.endsWith(".d.ts"))
-    return false;
+  if (!/\.(ts|tsx|js|jsx|mjs)$/.test(base) || base.endsWith(".d.ts")) return false;
   // Like `npx convex dev`: tests and files with extra dots (other than *.config.ts) are not modules.
   const stem = base.replace(/\.(ts|tsx|js|jsx|mjs)$/, "");
   if (stem.includes(".") && stem !== "auth.config") return false;
@@ -110,12 +92,7 @@ function listEntries(convexDir: string): string[] {
     for (const name of readdirSync(dir)) {
       const full = path.join(dir, name);
       if (statSync(full).isDirectory()) {
-        if (
-          name === "_generated" ||
-          name === "node_modules" ||
-          name.startsWith(".")
-        )
-          continue;
+        if (name === "_generated" || name === "node_modules" || name.startsWith(".")) continue;
         walk(full);
       } else if (isEntryFile(path.relative(convexDir, full))) {
         out.push(full);
@@ -169,13 +146,28 @@ export class Engine {
     await this.rebuild();
     const schema = await this.loadSchema();
     const generatedKey = "/convex/_generated/api.js";
-    this.t = convexTest(
-      schema as SchemaDefinition<GenericSchema, boolean> | undefined,
-      {
-        [generatedKey]: async () => ({}),
+    // Convex's per-transaction limits (documents/bytes read and written, index ranges, scheduled
+    // calls) are counted by convex-test; limits.ts adds the others and Convex's wording.
+    this.t = convexTest({
+      schema: schema as SchemaDefinition<GenericSchema, boolean> | undefined,
+      modules: { [generatedKey]: async () => ({}) },
+      transactionLimits: {
+        documentsRead: LIMITS.documentsRead,
+        bytesRead: LIMITS.bytesRead,
+        documentsWritten: LIMITS.documentsWritten,
+        bytesWritten: LIMITS.bytesWritten,
+        databaseQueries: LIMITS.indexRanges,
+        functionsScheduled: LIMITS.functionsScheduled,
+        scheduledFunctionArgsBytes: LIMITS.scheduledArgsBytes,
       },
-    );
-    this.internals = await captureInternals(this.t);
+    });
+    this.internals = await captureInternals(this.t, {
+      write: (doc) => {
+        // System tables (scheduled functions, storage) have Convex's larger system limits.
+        if (!/^\d+_/.test(doc._id)) checkDocument(doc);
+      },
+      end: checkExecutionTime,
+    });
     this.internals.setModules((p) => this.loadModule(p));
     this.internals.onCommit((commitTs, writes) => {
       this.lastCommitTs = commitTs;
@@ -201,10 +193,7 @@ export class Engine {
     }
     const entries = listEntries(this.convexDir);
     const gen = this.generation + 1;
-    const outdir = path.join(
-      this.options.buildDir,
-      `gen-${process.pid}-${gen}`,
-    );
+    const outdir = path.join(this.options.buildDir, `gen-${process.pid}-${gen}`);
     mkdirSync(outdir, { recursive: true });
     let result;
     try {
@@ -228,10 +217,7 @@ export class Engine {
     } catch (e) {
       rmSync(outdir, { recursive: true, force: true });
       const errors = (e as { errors?: Message[] }).errors ?? [];
-      throw new BuildError(
-        errors.length ? formatBuildMessages(errors) : String(e),
-        errors,
-      );
+      throw new BuildError(errors.length ? formatBuildMessages(errors) : String(e), errors);
     }
     void result;
     const modules = new Map<string, () => Promise<ModuleExports>>();
@@ -250,13 +236,10 @@ export class Engine {
     this.modules = modules;
     // Old bundles are no longer imported; keep only the current generation on disk.
     if (previous > 0) {
-      rmSync(
-        path.join(this.options.buildDir, `gen-${process.pid}-${previous}`),
-        {
-          recursive: true,
-          force: true,
-        },
-      );
+      rmSync(path.join(this.options.buildDir, `gen-${process.pid}-${previous}`), {
+        recursive: true,
+        force: true,
+      });
     }
   }
 
@@ -283,25 +266,16 @@ export class Engine {
   /** Removes this process's bundle directory (on shutdown). */
   dispose(): void {
     if (this.generation > 0) {
-      rmSync(
-        path.join(
-          this.options.buildDir,
-          `gen-${process.pid}-${this.generation}`,
-        ),
-        {
-          recursive: true,
-          force: true,
-        },
-      );
+      rmSync(path.join(this.options.buildDir, `gen-${process.pid}-${this.generation}`), {
+        recursive: true,
+        force: true,
+      });
     }
   }
 
   private async loadModule(modulePath: string): Promise<ModuleExports> {
     const loader = this.modules.get(modulePath);
-    if (!loader)
-      throw new FunctionNotFoundError(
-        `Could not find module for: "${modulePath}"`,
-      );
+    if (!loader) throw new FunctionNotFoundError(`Could not find module for: "${modulePath}"`);
     const mod = await loader();
     return modulePath === "http" ? this.withSiteUrls(mod) : mod;
   }
@@ -313,10 +287,7 @@ export class Engine {
   private withSiteUrls(mod: ModuleExports): ModuleExports {
     const router = mod.default as
       | {
-          lookup?: (
-            path: string,
-            method: string,
-          ) => [unknown, string, string] | null;
+          lookup?: (path: string, method: string) => [unknown, string, string] | null;
         }
       | undefined;
     const siteUrl = this.options.siteUrl;
@@ -324,27 +295,19 @@ export class Engine {
     const lookup = router.lookup.bind(router);
     const wrapped = new Proxy(router, {
       get(target, prop, receiver) {
-        if (prop !== "lookup")
-          return Reflect.get(target, prop, receiver) as unknown;
+        if (prop !== "lookup") return Reflect.get(target, prop, receiver) as unknown;
         return (path: string, method: string) => {
           const found = lookup(path, method);
           if (!found) return found;
           const [fn, ...rest] = found;
           const inner = (
-            "_handler" in (fn as object)
-              ? (fn as { _handler: unknown })._handler
-              : fn
+            "_handler" in (fn as object) ? (fn as { _handler: unknown })._handler : fn
           ) as (ctx: unknown, req: Request) => Promise<Response>;
           const handler = async (ctx: unknown, req: Request) => {
             const original = new URL(req.url);
-            const url = new URL(
-              `${original.pathname}${original.search}`,
-              siteUrl,
-            );
+            const url = new URL(`${original.pathname}${original.search}`, siteUrl);
             const body =
-              req.method === "GET" || req.method === "HEAD"
-                ? undefined
-                : await req.arrayBuffer();
+              req.method === "GET" || req.method === "HEAD" ? undefined : await req.arrayBuffer();
             return await inner(
               ctx,
               new Request(url, {
@@ -397,8 +360,7 @@ export class Engine {
     if (!this.modules.has(modulePath)) throw notFound();
     const mod = await this.loadModule(modulePath);
     const fn = mod[exportName] as RegisteredFunction | undefined;
-    if (!fn || (typeof fn !== "function" && typeof fn !== "object"))
-      throw notFound();
+    if (!fn || (typeof fn !== "function" && typeof fn !== "object")) throw notFound();
     const actual: FunctionKind | null = fn.isQuery
       ? "query"
       : fn.isMutation
@@ -432,6 +394,7 @@ export class Engine {
     identity: UserIdentity | null,
   ): Promise<{ value: JSONValue; commitTs: bigint | null }> {
     const args = jsonToConvex(jsonArgs);
+    checkFunctionValue(args, "arguments");
     const fnPath = { componentPath: "", udfPath };
     const acc = this.accessor(identity);
     const store = { commitTs: null as bigint | null };
@@ -440,6 +403,7 @@ export class Engine {
       if (kind === "mutation") return await acc.mutationFromPath(fnPath, args);
       return await acc.actionFromPath(fnPath, args);
     });
+    checkFunctionValue(value as Value, "return value");
     return { value: convexToJson(value as Value), commitTs: store.commitTs };
   }
 
@@ -514,13 +478,8 @@ export class Engine {
           };
           patch({ state: { kind: "inProgress" } });
           try {
-            const { udfPath, kind: fnKind } = await this.resolve(
-              job.name as string,
-              "any",
-              false,
-            );
-            const args = ((job.args as Value[] | undefined)?.[0] ??
-              {}) as Value;
+            const { udfPath, kind: fnKind } = await this.resolve(job.name as string, "any", false);
+            const args = ((job.args as Value[] | undefined)?.[0] ?? {}) as Value;
             await this.run(fnKind, udfPath, convexToJson(args), null);
             patch({ state: { kind: "success" }, completedTime: Date.now() });
           } catch (e) {
@@ -568,10 +527,7 @@ export function describeError(
   e: unknown,
   requestId: string,
 ): { message: string; data?: JSONValue } {
-  if (
-    e instanceof ConvexError ||
-    (e instanceof Error && e.name === "ConvexError" && "data" in e)
-  ) {
+  if (e instanceof ConvexError || (e instanceof Error && e.name === "ConvexError" && "data" in e)) {
     const data = (e as ConvexError<Value>).data;
     return {
       message: `[Request ID: ${requestId}] Server Error\nUncaught ConvexError: ${e.message}`,
@@ -582,6 +538,7 @@ export function describeError(
     return { message: `[Request ID: ${requestId}] Server Error\n${e.message}` };
   }
   const err = e instanceof Error ? e : new Error(String(e));
+  err.message = convexLimitMessage(err.message);
   // Argument checks happen in convex-test's validateFunctionArgs; schema checks on writes use the
   // same validator but are ordinary function errors, as on Convex.
   const validation = err.stack?.includes("validateFunctionArgs") === true;

@@ -29,20 +29,11 @@ class HttpError extends Error {
   }
 }
 
-function readBody(
-  req: IncomingMessage,
-  limit = MAX_BODY_BYTES,
-): Promise<Buffer> {
+function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers["content-length"] ?? 0);
     if (declared > limit) {
-      reject(
-        new HttpError(
-          413,
-          "RequestTooLarge",
-          `Request body exceeds ${limit} bytes`,
-        ),
-      );
+      reject(new HttpError(413, "RequestTooLarge", `Request body exceeds ${limit} bytes`));
       req.resume();
       return;
     }
@@ -54,13 +45,7 @@ function readBody(
       size += c.length;
       if (size > limit) {
         failed = true;
-        reject(
-          new HttpError(
-            413,
-            "RequestTooLarge",
-            `Request body exceeds ${limit} bytes`,
-          ),
-        );
+        reject(new HttpError(413, "RequestTooLarge", `Request body exceeds ${limit} bytes`));
         return;
       }
       chunks.push(c);
@@ -74,10 +59,7 @@ function readBody(
 
 function cors(res: ServerResponse): void {
   res.setHeader("Access-Control-Allow-Origin", "*");
-  res.setHeader(
-    "Access-Control-Allow-Headers",
-    "Content-Type, Authorization, Convex-Client",
-  );
+  res.setHeader("Access-Control-Allow-Headers", "Content-Type, Authorization, Convex-Client");
   res.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
 }
 
@@ -112,10 +94,7 @@ function sameKey(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
-async function callerFromHeader(
-  ctx: ApiContext,
-  header: string | undefined,
-): Promise<Caller> {
+async function callerFromHeader(ctx: ApiContext, header: string | undefined): Promise<Caller> {
   const admin = /^Convex\s+(.+)$/.exec(header ?? "");
   if (admin && ctx.adminKey) {
     if (!sameKey(admin[1].trim(), ctx.adminKey)) {
@@ -196,24 +175,16 @@ export function deploymentHandler(ctx: ApiContext) {
       }
       const kind = FUNCTION_ENDPOINTS[url.pathname];
       if (kind !== undefined) {
-        if (req.method !== "POST")
-          throw new HttpError(405, "MethodNotAllowed", "Use POST");
+        if (req.method !== "POST") throw new HttpError(405, "MethodNotAllowed", "Use POST");
         await callFunction(ctx, req, res, kind);
         return;
       }
-      if (
-        req.method === "GET" &&
-        (url.pathname === "/" || url.pathname === "/browser")
-      ) {
+      if (req.method === "GET" && (url.pathname === "/" || url.pathname === "/browser")) {
         res.writeHead(200, BROWSER_HEADERS);
         res.end(renderBrowser(ctx.engine, url.searchParams));
         return;
       }
-      throw new HttpError(
-        404,
-        "NotFound",
-        `No route for ${req.method ?? "GET"} ${url.pathname}`,
-      );
+      throw new HttpError(404, "NotFound", `No route for ${req.method ?? "GET"} ${url.pathname}`);
     } catch (e) {
       if (e instanceof HttpError) {
         sendJson(res, e.status, { code: e.code, message: e.message });
@@ -240,25 +211,14 @@ async function callFunction(
   } catch {
     throw new HttpError(400, "BadJsonBody", "Request body is not valid JSON");
   }
-  if (
-    typeof parsed !== "object" ||
-    parsed === null ||
-    typeof parsed.path !== "string"
-  ) {
-    throw new HttpError(
-      400,
-      "BadJsonBody",
-      "Request body must be an object with a string `path`",
-    );
+  if (typeof parsed !== "object" || parsed === null || typeof parsed.path !== "string") {
+    throw new HttpError(400, "BadJsonBody", "Request body must be an object with a string `path`");
   }
   const rawArgs = Array.isArray(parsed.args) ? parsed.args[0] : parsed.args;
   const args = (rawArgs ?? {}) as JSONValue;
   // Verify the token before touching the function queue (auth discovery may call our own
   // HTTP actions).
-  const { identity, admin } = await callerFromHeader(
-    ctx,
-    req.headers.authorization,
-  );
+  const { identity, admin } = await callerFromHeader(ctx, req.headers.authorization);
   const requestId = newRequestId();
   const started = performance.now();
   let resolvedKind: FunctionKind = kind === "any" ? "query" : kind;
@@ -266,18 +226,8 @@ async function callFunction(
     // Only the admin key (tests) reaches internal functions, as a deploy key does on Convex.
     const resolved = await ctx.engine.resolve(parsed.path, kind, !admin);
     resolvedKind = resolved.kind;
-    const { value } = await ctx.engine.run(
-      resolved.kind,
-      resolved.udfPath,
-      args,
-      identity,
-    );
-    ctx.log.call(
-      resolved.kind,
-      resolved.udfPath,
-      true,
-      performance.now() - started,
-    );
+    const { value } = await ctx.engine.run(resolved.kind, resolved.udfPath, args, identity);
+    ctx.log.call(resolved.kind, resolved.udfPath, true, performance.now() - started);
     sendJson(res, 200, { status: "success", value, logLines: [] });
   } catch (e) {
     const { message, data } = describeError(e, requestId);
@@ -308,10 +258,7 @@ export function siteHandler(ctx: ApiContext) {
         res.end("This project has no convex/http.ts");
         return;
       }
-      const body =
-        req.method === "GET" || req.method === "HEAD"
-          ? undefined
-          : await readBody(req);
+      const body = req.method === "GET" || req.method === "HEAD" ? undefined : await readBody(req);
       const headers = new Headers();
       for (const [k, v] of Object.entries(req.headers)) {
         if (v === undefined) continue;
@@ -327,11 +274,7 @@ export function siteHandler(ctx: ApiContext) {
       }
       const response = await ctx.engine.fetchHttpAction(
         pathAndQuery,
-        {
-          method: req.method,
-          headers,
-          body: body ? new Uint8Array(body) : undefined,
-        },
+        { method: req.method, headers, body: body ? new Uint8Array(body) : undefined },
         identity,
       );
       const out: Record<string, string> = {};

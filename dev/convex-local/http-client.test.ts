@@ -36,10 +36,7 @@ describe("ConvexHttpClient", () => {
     const client = new ConvexHttpClient(backend.url);
     const before = await client.query(api.messages.list, {});
     expect(before.map((m: { body: string }) => m.body)).toEqual(["welcome"]);
-    const id = await client.mutation(api.messages.send, {
-      author: "ann",
-      body: "hi",
-    });
+    const id = await client.mutation(api.messages.send, { author: "ann", body: "hi" });
     expect(typeof id).toBe("string");
     expect(await client.query(api.messages.count, { author: "ann" })).toBe(1);
   });
@@ -47,10 +44,7 @@ describe("ConvexHttpClient", () => {
   it("runs an action that calls ctx.runMutation and ctx.runQuery", async () => {
     const client = new ConvexHttpClient(backend.url);
     const before: number = await client.query(api.messages.count, {});
-    const result = await client.action(api.messages.sendViaAction, {
-      author: "bob",
-      body: "x",
-    });
+    const result = await client.action(api.messages.sendViaAction, { author: "bob", body: "x" });
     expect(result.total).toBe(before + 1);
     expect(await client.query(api.messages.count, { author: "bob" })).toBe(1);
   });
@@ -59,9 +53,7 @@ describe("ConvexHttpClient", () => {
     const client = new ConvexHttpClient(backend.url);
     await Promise.all(
       Array.from({ length: 20 }, () =>
-        new ConvexHttpClient(backend.url).mutation(api.messages.increment, {
-          name: "c",
-        }),
+        new ConvexHttpClient(backend.url).mutation(api.messages.increment, { name: "c" }),
       ),
     );
     expect(await client.query(api.messages.counter, { name: "c" })).toBe(20);
@@ -102,11 +94,7 @@ describe("ConvexHttpClient", () => {
         /expired/i,
       ],
       ["wrong audience", backend.token({ aud: "someone-else" }), /audience/i],
-      [
-        "wrong issuer",
-        backend.token({ iss: "http://evil.example" }),
-        /issuer/i,
-      ],
+      ["wrong issuer", backend.token({ iss: "http://evil.example" }), /issuer/i],
       [
         "bad signature",
         backend.token({}, { keys: { ...other, kid: backend.keys.kid } }),
@@ -116,12 +104,7 @@ describe("ConvexHttpClient", () => {
         "unsigned",
         Promise.resolve(
           `${Buffer.from('{"alg":"none","typ":"JWT"}').toString("base64url")}.${Buffer.from(
-            JSON.stringify({
-              iss: backend.siteUrl,
-              aud: "convex",
-              sub: "x",
-              exp: 9999999999,
-            }),
+            JSON.stringify({ iss: backend.siteUrl, aud: "convex", sub: "x", exp: 9999999999 }),
           ).toString("base64url")}.`,
         ),
         /alg: none/,
@@ -131,11 +114,7 @@ describe("ConvexHttpClient", () => {
     for (const [name, tokenPromise, message] of cases) {
       const res = await post(
         "/api/query",
-        JSON.stringify({
-          path: "messages:whoami",
-          args: [{}],
-          format: "convex_encoded_json",
-        }),
+        JSON.stringify({ path: "messages:whoami", args: [{}], format: "convex_encoded_json" }),
         { Authorization: `Bearer ${await tokenPromise}` },
       );
       expect(res.status, name).toBe(401);
@@ -143,9 +122,7 @@ describe("ConvexHttpClient", () => {
     }
     const client = new ConvexHttpClient(backend.url);
     client.setAuth(await backend.token({ aud: "nope" }));
-    await expect(client.query(api.messages.whoami, {})).rejects.toThrow(
-      /audience/,
-    );
+    await expect(client.query(api.messages.whoami, {})).rejects.toThrow(/audience/);
   });
 
   it("preserves ConvexError data for the caller", async () => {
@@ -162,9 +139,7 @@ describe("ConvexHttpClient", () => {
 
   it("reports a plain thrown error without data", async () => {
     const client = new ConvexHttpClient(backend.url);
-    const error = await client
-      .query(api.messages.crash, {})
-      .catch((e: unknown) => e);
+    const error = await client.query(api.messages.crash, {}).catch((e: unknown) => e);
     expect(error).not.toBeInstanceOf(ConvexError);
     expect((error as Error).message).toMatch(/Uncaught Error: plain failure/);
   });
@@ -184,19 +159,13 @@ describe("ConvexHttpClient", () => {
 
   it("lets the admin key (tests only) call internal functions, and refuses a wrong key", async () => {
     const admin = new ConvexHttpClient(backend.url);
-    (admin as unknown as { setAdminAuth(key: string): void }).setAdminAuth(
-      ADMIN_KEY,
-    );
+    (admin as unknown as { setAdminAuth(key: string): void }).setAdminAuth(ADMIN_KEY);
     const total: number = await admin.query(api.messages.count, {});
     expect(await admin.query(api.messages.secretCount, {})).toBe(total);
 
     const wrong = await post(
       "/api/query",
-      JSON.stringify({
-        path: "messages:secretCount",
-        args: [{}],
-        format: "json",
-      }),
+      JSON.stringify({ path: "messages:secretCount", args: [{}], format: "json" }),
       { Authorization: "Convex not-the-key" },
     );
     expect(wrong.status).toBe(401);
@@ -206,15 +175,11 @@ describe("ConvexHttpClient", () => {
   it("rejects wrong arguments with a validation error and writes nothing", async () => {
     const client = new ConvexHttpClient(backend.url);
     const before: number = await client.query(api.messages.count, {});
+    await expect(client.mutation(api.messages.send, { author: 1, body: "x" })).rejects.toThrow(
+      /ArgumentValidationError/,
+    );
     await expect(
-      client.mutation(api.messages.send, { author: 1, body: "x" }),
-    ).rejects.toThrow(/ArgumentValidationError/);
-    await expect(
-      client.mutation(api.messages.send, {
-        author: "a",
-        body: "x",
-        extra: true,
-      }),
+      client.mutation(api.messages.send, { author: "a", body: "x", extra: true }),
     ).rejects.toThrow(/ArgumentValidationError/);
     expect(await client.query(api.messages.count, {})).toBe(before);
   });
@@ -230,22 +195,14 @@ describe("ConvexHttpClient", () => {
 
   it("refuses calling a query as a mutation", async () => {
     const client = new ConvexHttpClient(backend.url);
-    await expect(client.mutation(api.messages.list, {})).rejects.toThrow(
-      /defined as Query/,
-    );
+    await expect(client.mutation(api.messages.list, {})).rejects.toThrow(/defined as Query/);
   });
 
   it("gives functions the env file and built-in URLs", async () => {
     const client = new ConvexHttpClient(backend.url);
-    expect(await client.query(api.messages.env, { name: "GREETING" })).toBe(
-      "hello\nworld",
-    );
-    expect(
-      await client.query(api.messages.env, { name: "CONVEX_SITE_URL" }),
-    ).toBe(backend.siteUrl);
-    expect(
-      await client.query(api.messages.env, { name: "CONVEX_CLOUD_URL" }),
-    ).toBe(backend.url);
+    expect(await client.query(api.messages.env, { name: "GREETING" })).toBe("hello\nworld");
+    expect(await client.query(api.messages.env, { name: "CONVEX_SITE_URL" })).toBe(backend.siteUrl);
+    expect(await client.query(api.messages.env, { name: "CONVEX_CLOUD_URL" })).toBe(backend.url);
   });
 });
 
@@ -254,18 +211,18 @@ describe("bad HTTP input", () => {
     const res = await post("/api/query", "{nope");
     expect(res.status).toBe(400);
     expect((await res.json()).code).toBe("BadJsonBody");
-    expect(
-      await new ConvexHttpClient(backend.url).query(api.messages.count, {}),
-    ).toBeGreaterThan(0);
+    expect(await new ConvexHttpClient(backend.url).query(api.messages.count, {})).toBeGreaterThan(
+      0,
+    );
   });
 
   it("answers an oversize body with 413", async () => {
     const big = new Uint8Array(17 * 1024 * 1024).fill(0x61);
     const res = await post("/api/mutation", big);
     expect(res.status).toBe(413);
-    expect(
-      await new ConvexHttpClient(backend.url).query(api.messages.count, {}),
-    ).toBeGreaterThan(0);
+    expect(await new ConvexHttpClient(backend.url).query(api.messages.count, {})).toBeGreaterThan(
+      0,
+    );
   });
 
   it("answers unknown routes with 404", async () => {
@@ -276,10 +233,7 @@ describe("bad HTTP input", () => {
 
 describe("HTTP actions and the data browser", () => {
   it("serves convex/http.ts on the site port, with ctx.runQuery", async () => {
-    const res = await fetch(`${backend.siteUrl}/echo?x=1`, {
-      method: "POST",
-      body: "ping",
-    });
+    const res = await fetch(`${backend.siteUrl}/echo?x=1`, { method: "POST", body: "ping" });
     expect(res.status).toBe(200);
     const json = await res.json();
     expect(json.body).toBe("ping");
@@ -290,10 +244,7 @@ describe("HTTP actions and the data browser", () => {
 
   it("shows tables, documents newest first, and a document's fields", async () => {
     const client = new ConvexHttpClient(backend.url);
-    await client.mutation(api.messages.send, {
-      author: "zed",
-      body: "newest<b>",
-    });
+    await client.mutation(api.messages.send, { author: "zed", body: "newest<b>" });
     const index = await (await fetch(`${backend.url}/`)).text();
     expect(index).toContain('href="/?table=messages"');
     const table = await (await fetch(`${backend.url}/?table=messages`)).text();
@@ -301,9 +252,7 @@ describe("HTTP actions and the data browser", () => {
     expect(newest).toBeGreaterThan(-1);
     expect(newest).toBeLessThan(table.indexOf("welcome"));
     const id = /href="\/\?table=messages&amp;id=([^"]+)"/.exec(table)?.[1];
-    const doc = await (
-      await fetch(`${backend.url}/?table=messages&id=${id}`)
-    ).text();
+    const doc = await (await fetch(`${backend.url}/?table=messages&id=${id}`)).text();
     expect(doc).toContain("zed");
   });
 });
@@ -314,18 +263,11 @@ describe("the data browser and DNS rebinding", () => {
   it.each(["evil.example", "evil.example:3210", "127.0.0.1.evil.example"])(
     "refuses Host %s on the data browser and /_local/status with one plain-text line",
     async (host) => {
-      for (const path of [
-        "/",
-        "/browser",
-        "/?table=messages",
-        "/_local/status",
-      ]) {
+      for (const path of ["/", "/browser", "/?table=messages", "/_local/status"]) {
         const res = await requestWithHost(backend.url, host, path);
         expect(res.status, path).toBe(403);
         expect(res.headers["content-type"]).toBe("text/plain; charset=utf-8");
-        expect(res.body).toMatch(
-          /^Refused: Host .* is not a loopback name[^\n]*\n$/,
-        );
+        expect(res.body).toMatch(/^Refused: Host .* is not a loopback name[^\n]*\n$/);
         expect(res.body).not.toContain("welcome");
       }
     },
@@ -333,16 +275,10 @@ describe("the data browser and DNS rebinding", () => {
 
   it("serves localhost:<port> and 127.0.0.1:<port>", async () => {
     for (const host of [`localhost:${port()}`, `127.0.0.1:${port()}`]) {
-      const table = await requestWithHost(
-        backend.url,
-        host,
-        "/?table=messages",
-      );
+      const table = await requestWithHost(backend.url, host, "/?table=messages");
       expect(table.status).toBe(200);
       expect(table.body).toContain("welcome");
-      expect(
-        (await requestWithHost(backend.url, host, "/_local/status")).status,
-      ).toBe(200);
+      expect((await requestWithHost(backend.url, host, "/_local/status")).status).toBe(200);
     }
   });
 
@@ -357,27 +293,13 @@ describe("the data browser and DNS rebinding", () => {
 
   it("leaves Convex's own endpoints to every Host and origin, as a deployment does", async () => {
     // The app's browser clients call these cross-origin; auth is the bearer token, not the Host.
-    const query = await requestWithHost(
-      backend.url,
-      "evil.example",
-      "/api/query",
-      {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          Origin: "http://evil.example",
-        },
-        body: JSON.stringify({
-          path: "messages:count",
-          args: {},
-          format: "json",
-        }),
-      },
-    );
+    const query = await requestWithHost(backend.url, "evil.example", "/api/query", {
+      method: "POST",
+      headers: { "content-type": "application/json", Origin: "http://evil.example" },
+      body: JSON.stringify({ path: "messages:count", args: {}, format: "json" }),
+    });
     expect(query.status).toBe(200);
     expect(query.headers["access-control-allow-origin"]).toBe("*");
-    expect(
-      (await requestWithHost(backend.url, "evil.example", "/version")).status,
-    ).toBe(200);
+    expect((await requestWithHost(backend.url, "evil.example", "/version")).status).toBe(200);
   });
 });

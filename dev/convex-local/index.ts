@@ -19,9 +19,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const READY_PREFIX = "CONVEX_LOCAL_READY ";
 const STARTUP_TIMEOUT_MS = 60_000;
 
-export async function startLocalBackend(
-  options: LocalBackendOptions,
-): Promise<LocalBackend> {
+export async function startLocalBackend(options: LocalBackendOptions): Promise<LocalBackend> {
   const require = createRequire(import.meta.url);
   const tsxLoader = pathToFileURL(require.resolve("tsx/esm")).href;
   const args = [
@@ -40,8 +38,7 @@ export async function startLocalBackend(
   // Passed by environment: Node itself treats any `--env-file` in argv as its own flag and
   // exits when that file does not exist.
   const env: NodeJS.ProcessEnv = { ...process.env };
-  if (options.envFile)
-    env.CONVEX_LOCAL_ENV_FILE = path.resolve(options.envFile);
+  if (options.envFile) env.CONVEX_LOCAL_ENV_FILE = path.resolve(options.envFile);
   else delete env.CONVEX_LOCAL_ENV_FILE;
   if (options.adminKey) env.CONVEX_LOCAL_ADMIN_KEY = options.adminKey;
   else delete env.CONVEX_LOCAL_ADMIN_KEY;
@@ -62,60 +59,43 @@ export async function startLocalBackend(
     stderr += c.toString();
     if (log) process.stderr.write(c);
   });
-  const exited = new Promise<number | null>((resolve) =>
-    child.on("exit", (code) => resolve(code)),
-  );
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
 
-  const info = await new Promise<{ url: string; siteUrl: string }>(
-    (resolve, reject) => {
-      let buffer = "";
-      let settled = false;
-      const timer = setTimeout(() => {
-        if (settled) return;
-        settled = true;
-        child.kill("SIGKILL");
-        reject(
-          new Error(
-            `local backend did not start within ${STARTUP_TIMEOUT_MS} ms\n${stderr}`,
-          ),
-        );
-      }, STARTUP_TIMEOUT_MS);
-      child.stdout.on("data", (c: Buffer) => {
-        const text = c.toString();
-        if (settled) {
-          if (log) process.stdout.write(text);
-          return;
+  const info = await new Promise<{ url: string; siteUrl: string }>((resolve, reject) => {
+    let buffer = "";
+    let settled = false;
+    const timer = setTimeout(() => {
+      if (settled) return;
+      settled = true;
+      child.kill("SIGKILL");
+      reject(new Error(`local backend did not start within ${STARTUP_TIMEOUT_MS} ms\n${stderr}`));
+    }, STARTUP_TIMEOUT_MS);
+    child.stdout.on("data", (c: Buffer) => {
+      const text = c.toString();
+      if (settled) {
+        if (log) process.stdout.write(text);
+        return;
+      }
+      buffer += text;
+      const lines = buffer.split("\n");
+      buffer = lines.pop() ?? "";
+      for (const line of lines) {
+        if (line.startsWith(READY_PREFIX)) {
+          settled = true;
+          clearTimeout(timer);
+          resolve(JSON.parse(line.slice(READY_PREFIX.length)) as { url: string; siteUrl: string });
+        } else if (log) {
+          process.stdout.write(`${line}\n`);
         }
-        buffer += text;
-        const lines = buffer.split("\n");
-        buffer = lines.pop() ?? "";
-        for (const line of lines) {
-          if (line.startsWith(READY_PREFIX)) {
-            settled = true;
-            clearTimeout(timer);
-            resolve(
-              JSON.parse(line.slice(READY_PREFIX.length)) as {
-                url: string;
-                siteUrl: string;
-              },
-            );
-          } else if (log) {
-            process.stdout.write(`${line}\n`);
-          }
-        }
-      });
-      void exited.then((code) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        reject(
-          new Error(
-            stderr.trim() || `local backend exited with code ${String(code)}`,
-          ),
-        );
-      });
-    },
-  );
+      }
+    });
+    void exited.then((code) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      reject(new Error(stderr.trim() || `local backend exited with code ${String(code)}`));
+    });
+  });
 
   let closing: Promise<void> | null = null;
   return {

@@ -109,9 +109,7 @@ function strip(value: unknown): unknown {
     void _creationTime;
     return rest;
   };
-  return Array.isArray(value)
-    ? value.map((d) => row(d as Record<string, unknown>))
-    : value;
+  return Array.isArray(value) ? value.map((d) => row(d as Record<string, unknown>)) : value;
 }
 
 let backend: TestBackend;
@@ -124,9 +122,7 @@ async function both(
   args: Record<string, unknown>,
 ): Promise<[Outcome, Outcome]> {
   const query = makeFunctionReference<"query", Record<string, unknown>>(name);
-  const mutation = makeFunctionReference<"mutation", Record<string, unknown>>(
-    name,
-  );
+  const mutation = makeFunctionReference<"mutation", Record<string, unknown>>(name);
   const run = async (f: () => Promise<unknown>): Promise<Outcome> => {
     try {
       return { ok: true, value: await f() };
@@ -138,17 +134,12 @@ async function both(
     kind === "query" ? t.query(query, args) : t.mutation(mutation, args),
   );
   const local = await run(() =>
-    kind === "query"
-      ? client.query(query, args)
-      : client.mutation(mutation, args),
+    kind === "query" ? client.query(query, args) : client.mutation(mutation, args),
   );
   return [plain, local];
 }
 
-async function write(
-  name: string,
-  args: Record<string, unknown>,
-): Promise<void> {
+async function write(name: string, args: Record<string, unknown>): Promise<void> {
   const [plain, local] = await both("mutation", name, args);
   expect(plain.ok && local.ok).toBe(true);
   if (plain.ok && local.ok) expect(local.value, name).toEqual(plain.value);
@@ -165,8 +156,7 @@ async function compareReads(): Promise<number> {
       });
       const label = JSON.stringify({ spec, mode });
       expect(local.ok, label).toBe(plain.ok);
-      if (plain.ok && local.ok)
-        expect(strip(local.value), label).toEqual(strip(plain.value));
+      if (plain.ok && local.ok) expect(strip(local.value), label).toEqual(strip(plain.value));
       compared += 1;
     }
   }

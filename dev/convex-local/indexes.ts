@@ -4,12 +4,7 @@
 // last candidates by binary search, so it costs O(log n + k) instead of a scan of the table.
 // convex-test stays the reference: it still validates the range, applies the exact range check,
 // filters, orders and paginates; we only narrow the documents it sees (see internals.ts).
-import {
-  compareValues,
-  jsonToConvex,
-  type JSONValue,
-  type Value,
-} from "convex/values";
+import { compareValues, jsonToConvex, type JSONValue, type Value } from "convex/values";
 import type { Doc } from "./internals";
 
 /** A `withIndex` range expression as the Convex client sends it. */
@@ -32,10 +27,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** A dotted field path's value in a document (`undefined` when missing), as convex-test reads it. */
-export function fieldValue(
-  doc: Record<string, unknown>,
-  fieldPath: string,
-): Value | undefined {
+export function fieldValue(doc: Record<string, unknown>, fieldPath: string): Value | undefined {
   let result: unknown = doc;
   for (const part of fieldPath.split(".")) {
     result = isPlainObject(result) ? result[part] : undefined;
@@ -45,21 +37,14 @@ export function fieldValue(
 
 /** A range bound value as convex-test evaluates it (`{ $undefined: null }` is `undefined`). */
 export function boundValue(value: JSONValue): Value | undefined {
-  if (typeof value === "object" && value !== null && "$undefined" in value)
-    return undefined;
+  if (typeof value === "object" && value !== null && "$undefined" in value) return undefined;
   return jsonToConvex(value);
 }
 
 /** Whether a document lies in an index range (the same check convex-test applies). */
-export function inRange(
-  doc: Record<string, unknown>,
-  range: RangeExpr[],
-): boolean {
+export function inRange(doc: Record<string, unknown>, range: RangeExpr[]): boolean {
   for (const expr of range) {
-    const cmp = compareValues(
-      fieldValue(doc, expr.fieldPath),
-      boundValue(expr.value),
-    );
+    const cmp = compareValues(fieldValue(doc, expr.fieldPath), boundValue(expr.value));
     const ok =
       expr.type === "Eq"
         ? cmp === 0
@@ -75,11 +60,7 @@ export function inRange(
   return true;
 }
 
-function compareKeys(
-  a: (Value | undefined)[],
-  b: (Value | undefined)[],
-  length: number,
-): number {
+function compareKeys(a: (Value | undefined)[], b: (Value | undefined)[], length: number): number {
   for (let i = 0; i < length; i++) {
     const c = compareValues(a[i], b[i]);
     if (c !== 0) return c;

@@ -13,11 +13,7 @@ import {
   queryGeneric,
 } from "convex/server";
 import { v } from "convex/values";
-import {
-  assertShape,
-  captureInternals,
-  PINNED_CONVEX_TEST_VERSION,
-} from "./internals";
+import { assertShape, captureInternals, PINNED_CONVEX_TEST_VERSION } from "./internals";
 
 const schema = defineSchema({ notes: defineTable({ text: v.string() }) });
 const add = mutationGeneric({
@@ -28,12 +24,8 @@ const all = queryGeneric({
   args: {},
   handler: async (ctx) => await ctx.db.query("notes").collect(),
 });
-const addRef = makeFunctionReference<"mutation", { text: string }, string>(
-  "notes:add",
-);
-const allRef = makeFunctionReference<"query", Record<string, never>, unknown>(
-  "notes:all",
-);
+const addRef = makeFunctionReference<"mutation", { text: string }, string>("notes:add");
+const allRef = makeFunctionReference<"query", Record<string, never>, unknown>("notes:all");
 const modules = {
   "/convex/_generated/api.js": async () => ({}),
   "/convex/notes.ts": async () => ({ add, all }),
@@ -42,14 +34,8 @@ const modules = {
 describe("convex-test internals", () => {
   it("is the pinned version", () => {
     const require = createRequire(import.meta.url);
-    const pkgPath = path.join(
-      path.dirname(require.resolve("convex-test")),
-      "..",
-      "package.json",
-    );
-    const pkg = JSON.parse(readFileSync(pkgPath, "utf8")) as {
-      version: string;
-    };
+    const pkgPath = path.join(path.dirname(require.resolve("convex-test")), "..", "package.json");
+    const pkg = JSON.parse(readFileSync(pkgPath, "utf8")) as { version: string };
     expect(pkg.version).toBe(PINNED_CONVEX_TEST_VERSION);
   });
 
@@ -71,10 +57,7 @@ describe("convex-test internals", () => {
     const t2 = convexTest(schema, modules);
     const internals2 = await captureInternals(t2);
     internals2.importState(state);
-    const docs = (await t2.query(allRef, {})) as {
-      _id: string;
-      text: string;
-    }[];
+    const docs = (await t2.query(allRef, {})) as { _id: string; text: string }[];
     expect(docs).toEqual([expect.objectContaining({ _id: id, text: "hello" })]);
     const id2 = await t2.mutation(addRef, { text: "second" });
     expect(id2).not.toBe(id);

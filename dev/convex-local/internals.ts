@@ -34,6 +34,7 @@ type DatabaseFake = {
   get(table: string | undefined, id: string): Doc | null;
   _resolveQuerySource(query: { source: QuerySource }): unknown;
   _iterateDocs(table: string, callback: (doc: Doc) => void): void;
+  _addWrite(id: string, doc: Doc | null): void;
 };
 
 type TableExport = {
@@ -43,14 +44,23 @@ type TableExport = {
 type TransactionManager = {
   _lastCommitTs: bigint;
   begin(isNested: boolean, limits?: unknown): Promise<void>;
+  commit(isNested: boolean): bigint | null;
+  rollback(isNested: boolean): void;
+};
+
+/** Checks the backend runs inside transactions; a throw fails the function (limits.ts). */
+export type TransactionHooks = {
+  /** A document about to be staged by insert/patch/replace. */
+  write(doc: Doc): void;
+  /** A top-level transaction ends after `elapsedMs` (before a commit, or on rollback). */
+  end(elapsedMs: number): void;
 };
 
 type ConvexGlobal = {
-  components: Record<
-    string,
-    { db: DatabaseFake; modules: (p: string) => Promise<unknown> }
-  >;
+  components: Record<string, { db: DatabaseFake; modules: (p: string) => Promise<unknown> }>;
   transactionManager: TransactionManager;
+  syscall: (op: string, args: string) => string;
+  asyncSyscall: (op: string, args: string) => Promise<string>;
 };
 
 export const PINNED_CONVEX_TEST_VERSION = "0.0.70";
@@ -69,29 +79,23 @@ function isConvexGlobal(v: unknown): v is ConvexGlobal {
 export function assertShape(g: unknown): asserts g is ConvexGlobal {
   const problems: string[] = [];
   if (!isConvexGlobal(g)) {
-    problems.push(
-      "convex global has no components/transactionManager/scheduler",
-    );
+    problems.push("convex global has no components/transactionManager/scheduler");
   } else {
     const root = g.components[""];
     const db = root?.db as Partial<DatabaseFake> | undefined;
-    if (!root || typeof root.modules !== "function")
-      problems.push("components[''].modules");
-    if (!db || typeof db._documents !== "object")
-      problems.push("db._documents");
+    if (!root || typeof root.modules !== "function") problems.push("components[''].modules");
+    if (!db || typeof db._documents !== "object") problems.push("db._documents");
     if (!(db?._tableIds instanceof Map)) problems.push("db._tableIds");
     if (typeof db?._nextDocId !== "number") problems.push("db._nextDocId");
-    if (typeof db?._lastCreationTime !== "number")
-      problems.push("db._lastCreationTime");
+    if (typeof db?._lastCreationTime !== "number") problems.push("db._lastCreationTime");
     if (!Array.isArray(db?._writes)) problems.push("db._writes");
     if (typeof db?.commit !== "function") problems.push("db.commit");
     if (typeof db?.get !== "function") problems.push("db.get");
-    if (typeof db?._resolveQuerySource !== "function")
-      problems.push("db._resolveQuerySource");
-    if (typeof db?._iterateDocs !== "function")
-      problems.push("db._iterateDocs");
-    if (typeof g.transactionManager.begin !== "function")
-      problems.push("transactionManager.begin");
+    if (typeof db?._resolveQuerySource !== "function") problems.push("db._resolveQuerySource");
+    if (typeof db?._iterateDocs !== "function") problems.push("db._iterateDocs");
+    if (typeof g.transactionManager.begin !== "function") problems.push("transactionManager.begin");
+    if (typeof g.syscall !== "function") problems.push("syscall");
+    if (typeof g.asyncSyscall !== "function") problems.push("asyncSyscall");
     if (!("_schema" in (db ?? {}))) problems.push("db._schema");
     if (typeof g.transactionManager._lastCommitTs !== "bigint")
       problems.push("transactionManager._lastCommitTs");
@@ -122,10 +126,7 @@ export type ConvexTestInternals = {
   exportState(): ExportedState;
   importState(state: ExportedState): void;
   /** Replaces fields of a committed document outside any transaction (system bookkeeping only). */
-  patchCommitted(
-    id: string,
-    fields: Record<string, Value>,
-  ): DocumentWrite | null;
+  patchCommitted(id: string, fields: Record<string, Value>): DocumentWrite | null;
 };
 
 function tableOfId(id: string): string {
@@ -139,14 +140,11 @@ function tableOfId(id: string): string {
  */
 export async function captureInternals(
   t: ReturnType<typeof convexTest>,
+  hooks?: TransactionHooks,
 ): Promise<ConvexTestInternals> {
   let captured: unknown = null;
   const proto = AsyncLocalStorage.prototype as unknown as {
-    run: (
-      store: unknown,
-      fn: (...a: unknown[]) => unknown,
-      ...args: unknown[]
-    ) => unknown;
+    run: (store: unknown, fn: (...a: unknown[]) => unknown, ...args: unknown[]) => unknown;
   };
   const originalRun = proto.run;
   proto.run = function (this: unknown, store, fn, ...args) {
@@ -165,14 +163,11 @@ export async function captureInternals(
   const listeners: ((ts: bigint, writes: DocumentWrite[]) => void)[] = [];
   const indexes = new IndexStore(
     (table, index) =>
-      db._schema?.tables
-        .get(table)
-        ?.indexes?.find((i) => i.indexDescriptor === index)?.fields ?? null,
+      db._schema?.tables.get(table)?.indexes?.find((i) => i.indexDescriptor === index)?.fields ??
+      null,
     (table) => {
       const ids = db._tableIds.get(table) ?? new Set<string>();
-      return [...ids]
-        .map((id) => db._documents[id])
-        .filter((d): d is Doc => d !== undefined);
+      return [...ids].map((id) => db._documents[id]).filter((d): d is Doc => d !== undefined);
     },
   );
 
@@ -200,11 +195,56 @@ export async function captureInternals(
   };
 
   // Reads: record what a query reads (readsets.ts) and serve index ranges from ordered indexes.
-  const originalBegin = g.transactionManager.begin.bind(g.transactionManager);
-  g.transactionManager.begin = async (isNested, limits) => {
+  const tm = g.transactionManager;
+  const originalBegin = tm.begin.bind(tm);
+  // Top-level transactions are serialized, so one start time is enough.
+  let startedAt = 0;
+  // Time spent in database calls, which Convex does not count against a function's run time.
+  let syscallMs = 0;
+  tm.begin = async (isNested, limits) => {
     await originalBegin(isNested, limits);
-    if (!isNested) readObserver.begin(g.transactionManager._lastCommitTs);
+    if (!isNested) {
+      startedAt = performance.now();
+      syscallMs = 0;
+      readObserver.begin(tm._lastCommitTs);
+    }
   };
+  if (hooks) {
+    const userMs = () => performance.now() - startedAt - syscallMs;
+    const originalSyscall = g.syscall.bind(g);
+    g.syscall = (op, args) => {
+      const t0 = performance.now();
+      try {
+        return originalSyscall(op, args);
+      } finally {
+        syscallMs += performance.now() - t0;
+      }
+    };
+    const originalAsyncSyscall = g.asyncSyscall.bind(g);
+    g.asyncSyscall = async (op, args) => {
+      const t0 = performance.now();
+      try {
+        return await originalAsyncSyscall(op, args);
+      } finally {
+        syscallMs += performance.now() - t0;
+      }
+    };
+    const originalTmCommit = tm.commit.bind(tm);
+    tm.commit = (isNested) => {
+      if (!isNested) hooks.end(userMs());
+      return originalTmCommit(isNested);
+    };
+    const originalRollback = tm.rollback.bind(tm);
+    tm.rollback = (isNested) => {
+      originalRollback(isNested);
+      if (!isNested) hooks.end(userMs());
+    };
+    const originalAddWrite = db._addWrite.bind(db);
+    db._addWrite = (id, doc) => {
+      if (doc !== null) hooks.write(doc);
+      originalAddWrite(id, doc);
+    };
+  }
   let resolving: QuerySource | null = null;
   const originalGet = db.get.bind(db);
   db.get = (table, id) => {
@@ -230,15 +270,13 @@ export async function captureInternals(
         : source?.type === "FullTableScan"
           ? [table, "by_creation_time"]
           : [table, null];
-    const range: RangeExpr[] =
-      source?.type === "IndexRange" ? source.range : [];
+    const range: RangeExpr[] = source?.type === "IndexRange" ? source.range : [];
     const committed = index ? indexes.candidates(table, index, range) : null;
     if (committed === null) return originalIterate(table, callback);
     // Writes of the running transaction (any nesting level) replace committed versions.
     const pendingIds = new Set<string>();
     for (const level of db._writes) {
-      for (const id of Object.keys(level))
-        if (tableOfId(id) === table) pendingIds.add(id);
+      for (const id of Object.keys(level)) if (tableOfId(id) === table) pendingIds.add(id);
     }
     for (const doc of committed) if (!pendingIds.has(doc._id)) callback(doc);
     for (const id of pendingIds) {
@@ -259,10 +297,7 @@ export async function captureInternals(
           : {
               schemaValidation: schema.schemaValidation,
               tables: new Map(
-                Object.entries(schema.tables).map(([n, ts]) => [
-                  n,
-                  ts.export() as TableExport,
-                ]),
+                Object.entries(schema.tables).map(([n, ts]) => [n, ts.export() as TableExport]),
               ),
             };
     },
@@ -280,9 +315,7 @@ export async function captureInternals(
     },
     documents(table) {
       const ids = db._tableIds.get(table) ?? new Set<string>();
-      return [...ids]
-        .map((id) => db._documents[id])
-        .filter((d): d is Doc => d !== undefined);
+      return [...ids].map((id) => db._documents[id]).filter((d): d is Doc => d !== undefined);
     },
     exportState() {
       return {

@@ -23,9 +23,7 @@ function newClient(): ConvexClient {
 
 function watch(client: ConvexClient, userId: string): Probe[] {
   const seen: Probe[] = [];
-  client.onUpdate(api.indexed.sessionsProbe, { userId }, (p: Probe) =>
-    seen.push(p),
-  );
+  client.onUpdate(api.indexed.sessionsProbe, { userId }, (p: Probe) => seen.push(p));
   return seen;
 }
 

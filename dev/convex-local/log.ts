@@ -3,13 +3,7 @@
 export type Logger = {
   info(line: string): void;
   error(line: string): void;
-  call(
-    kind: string,
-    udfPath: string,
-    ok: boolean,
-    ms: number,
-    note?: string,
-  ): void;
+  call(kind: string, udfPath: string, ok: boolean, ms: number, note?: string): void;
   /** Calls per function path since start (logged or not): lets tests count round trips. */
   callCounts(): Record<string, number>;
 };

@@ -42,9 +42,7 @@ const recording = new AsyncLocalStorage<Recording>();
  * Runs `fn`, collecting the reads of the transaction it starts and its snapshot timestamp. A
  * failed run has a read set too (a query that throws is re-run when what it read changes).
  */
-export async function recordReads<T>(
-  fn: () => Promise<T>,
-): Promise<{
+export async function recordReads<T>(fn: () => Promise<T>): Promise<{
   outcome: { ok: true; value: T } | { ok: false; error: unknown };
   reads: ReadSet;
   snapshotTs: bigint | null;
@@ -72,8 +70,7 @@ export const readObserver = {
     const rec = recording.getStore();
     if (!rec) return;
     if (source.type === "FullTableScan") rec.reads.tables.add(source.tableName);
-    else if (source.type === "Search")
-      rec.reads.tables.add(source.indexName.split(".")[0]);
+    else if (source.type === "Search") rec.reads.tables.add(source.indexName.split(".")[0]);
     else {
       const [table, index] = source.indexName.split(".");
       rec.reads.ranges.push({ table, index, range: source.range });
@@ -94,10 +91,7 @@ export class Subscriptions<S> {
   private byId = new Map<string, Set<Registered<S>>>();
   private byTable = new Map<string, Set<Registered<S>>>();
   // table -> first field of a range -> first-equality value key (or ANY) -> reads
-  private byRange = new Map<
-    string,
-    Map<string, Map<string, Set<Registered<S>>>>
-  >();
+  private byRange = new Map<string, Map<string, Map<string, Set<Registered<S>>>>>();
   private current = new Map<S, Registered<S>>();
   // Recent commits, to catch writes that landed between a query's snapshot and its registration.
   private recent: { ts: bigint; writes: DocumentWrite[] }[] = [];
@@ -144,11 +138,7 @@ export class Subscriptions<S> {
     if (oldest === undefined) return false;
     // Older than everything we remember: assume the worst.
     if (this.forgotten && oldest.ts > snapshotTs) return true;
-    for (
-      let i = this.recent.length - 1;
-      i >= 0 && this.recent[i].ts > snapshotTs;
-      i--
-    ) {
+    for (let i = this.recent.length - 1; i >= 0 && this.recent[i].ts > snapshotTs; i--) {
       if (this.recent[i].writes.some((w) => touches(reads, w))) return true;
     }
     return false;
@@ -187,11 +177,7 @@ export class Subscriptions<S> {
           if (!set) return;
           for (const reg of set) {
             if (out.has(reg.sub)) continue;
-            if (
-              reg.reads.ranges.some(
-                (r) => r.table === w.table && rangeTouched(r, w),
-              )
-            ) {
+            if (reg.reads.ranges.some((r) => r.table === w.table && rangeTouched(r, w))) {
               out.add(reg.sub);
             }
           }

@@ -30,10 +30,7 @@ describe("restart", () => {
     const backend = await startTestBackend({ seed: "seed:init" });
     cleanups.push(() => backend.cleanup());
     const client = () => new ConvexHttpClient(backend.url);
-    await client().mutation(api.messages.send, {
-      author: "kept",
-      body: "before restart",
-    });
+    await client().mutation(api.messages.send, { author: "kept", body: "before restart" });
     const ids = await client().query(api.messages.list, {});
     expect(ids).toHaveLength(2);
 
@@ -42,10 +39,7 @@ describe("restart", () => {
     // Same documents with the same ids; the seed did not run again on a non-empty database.
     expect(after).toEqual(ids);
     // New ids do not collide with restored ones.
-    const newId = await client().mutation(api.messages.send, {
-      author: "kept",
-      body: "after",
-    });
+    const newId = await client().mutation(api.messages.send, { author: "kept", body: "after" });
     expect(ids.map((m: { _id: string }) => m._id)).not.toContain(newId);
 
     await backend.restart({ reset: true, seed: undefined });
@@ -56,15 +50,9 @@ describe("restart", () => {
     const backend = await startTestBackend();
     cleanups.push(() => backend.cleanup());
     const client = () => new ConvexHttpClient(backend.url);
-    await client().mutation(api.messages.sendLater, {
-      author: "late",
-      body: "x",
-      delayMs: 3000,
-    });
+    await client().mutation(api.messages.sendLater, { author: "late", body: "x", delayMs: 3000 });
     await backend.restart();
-    expect(await client().query(api.messages.count, { author: "late" })).toBe(
-      0,
-    );
+    expect(await client().query(api.messages.count, { author: "late" })).toBe(0);
     const started = Date.now();
     let n = 0;
     while (n === 0 && Date.now() - started < 8000) {
@@ -80,18 +68,13 @@ describe("restart", () => {
     const client = new ConvexHttpClient(backend.url);
     await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        client.mutation(api.messages.send, {
-          author: "burst",
-          body: String(i),
-        }),
+        client.mutation(api.messages.send, { author: "burst", body: String(i) }),
       ),
     );
     const file = path.join(backend.dir, "data", "snapshot.json");
     const count = () => {
       try {
-        const snap = JSON.parse(readFileSync(file, "utf8")) as {
-          documents: { _id: string }[];
-        };
+        const snap = JSON.parse(readFileSync(file, "utf8")) as { documents: { _id: string }[] };
         // Only messages: the test project's 1 s cron also writes a counter.
         return snap.documents.filter((d) => d._id.endsWith("messages")).length;
       } catch {
@@ -100,9 +83,7 @@ describe("restart", () => {
     };
     await waitFor(count, (n) => n === 30, 3000);
     const leftovers = existsSync(path.join(backend.dir, "data"))
-      ? readdirSync(path.join(backend.dir, "data")).filter((f) =>
-          f.endsWith(".tmp"),
-        )
+      ? readdirSync(path.join(backend.dir, "data")).filter((f) => f.endsWith(".tmp"))
       : [];
     expect(leftovers).toEqual([]);
   });
@@ -193,10 +174,7 @@ describe("hot reload", () => {
   );
 });
 
-async function pollQuery(
-  client: ConvexHttpClient,
-  expected: string,
-): Promise<string> {
+async function pollQuery(client: ConvexHttpClient, expected: string): Promise<string> {
   const started = Date.now();
   for (;;) {
     try {

@@ -13,23 +13,13 @@ import {
   writeFileSync,
   type FSWatcher,
 } from "node:fs";
-import {
-  createServer,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-} from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { WebSocketServer } from "ws";
 import { TokenVerifier, type AuthProviderConfig } from "./auth";
 import { BuildError, Engine, type Snapshot } from "./engine";
-import {
-  deploymentHandler,
-  MAX_BODY_BYTES,
-  siteHandler,
-  type ApiContext,
-} from "./http-api";
+import { deploymentHandler, MAX_BODY_BYTES, siteHandler, type ApiContext } from "./http-api";
 import { CronRunner } from "./crons";
 import { createLogger, type Logger } from "./log";
 import { Subscriptions } from "./readsets";
@@ -67,8 +57,7 @@ export class StartupError extends Error {}
 const SNAPSHOT_DEBOUNCE_MS = 100;
 const SNAPSHOT_MAX_DELAY_MS = 1000;
 // Process variables functions keep seeing; everything else comes from the env file, as on Convex.
-const KEPT_PROCESS_ENV =
-  /^(PATH|HOME|TMPDIR|TMP|TEMP|LANG|LC_\w+|TZ|NODE_\w+|TSX_\w+|USER|SHELL)$/;
+const KEPT_PROCESS_ENV = /^(PATH|HOME|TMPDIR|TMP|TEMP|LANG|LC_\w+|TZ|NODE_\w+|TSX_\w+|USER|SHELL)$/;
 
 /** Parses a dotenv-style file: KEY=value, optional quotes, `#` comments, `\n` in double quotes. */
 export function parseEnvFile(text: string): Record<string, string> {
@@ -81,11 +70,7 @@ export function parseEnvFile(text: string): Record<string, string> {
     let value = m[2];
     if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) {
       value = value.slice(1, -1).replace(/\\n/g, "\n").replace(/\\"/g, '"');
-    } else if (
-      value.startsWith("'") &&
-      value.endsWith("'") &&
-      value.length >= 2
-    ) {
+    } else if (value.startsWith("'") && value.endsWith("'") && value.length >= 2) {
       value = value.slice(1, -1);
     } else {
       value = value.replace(/\s+#.*$/, "");
@@ -95,22 +80,13 @@ export function parseEnvFile(text: string): Record<string, string> {
   return out;
 }
 
-function listen(
-  server: Server,
-  port: number,
-  host: string,
-  what: string,
-): Promise<number> {
+function listen(server: Server, port: number, host: string, what: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (e: NodeJS.ErrnoException) => {
       reject(
         e.code === "EADDRINUSE"
-          ? new StartupError(
-              `${what} port ${port} on ${host} is already in use`,
-            )
-          : new StartupError(
-              `cannot listen on ${host}:${port} (${what}): ${e.message}`,
-            ),
+          ? new StartupError(`${what} port ${port} on ${host} is already in use`)
+          : new StartupError(`cannot listen on ${host}:${port} (${what}): ${e.message}`),
       );
     };
     server.once("error", onError);
@@ -179,9 +155,7 @@ class SnapshotStore {
   }
 }
 
-export async function runServer(
-  options: ServerOptions,
-): Promise<RunningServer> {
+export async function runServer(options: ServerOptions): Promise<RunningServer> {
   const log = createLogger(options.log ?? true);
   const host = options.host ?? "127.0.0.1";
   const projectDir = path.resolve(options.projectDir);
@@ -197,12 +171,8 @@ export async function runServer(
       `${path.join(convexDir, "_generated")} is missing; run \`npx convex codegen --system-udfs --typecheck disable\` in ${projectDir}`,
     );
   }
-  const envFile = path.resolve(
-    options.envFile ?? path.join(projectDir, ".env.convex.local"),
-  );
-  const dataDir = path.resolve(
-    options.dataDir ?? path.join(projectDir, ".convex-local", "data"),
-  );
+  const envFile = path.resolve(options.envFile ?? path.join(projectDir, ".env.convex.local"));
+  const dataDir = path.resolve(options.dataDir ?? path.join(projectDir, ".convex-local", "data"));
 
   // Listen first so port 0 resolves and functions can see their own URLs at import time.
   let ready!: () => void;
@@ -225,11 +195,7 @@ export async function runServer(
     throw e;
   }
   const urlHost =
-    host === "0.0.0.0" || host === "::"
-      ? "127.0.0.1"
-      : host.includes(":")
-        ? `[${host}]`
-        : host;
+    host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
   const url = `http://${urlHost}:${port}`;
   const siteUrl = `http://${urlHost}:${sitePort}`;
 
@@ -237,9 +203,7 @@ export async function runServer(
     for (const key of Object.keys(process.env)) {
       if (!KEPT_PROCESS_ENV.test(key)) delete process.env[key];
     }
-    const vars = existsSync(envFile)
-      ? parseEnvFile(readFileSync(envFile, "utf8"))
-      : {};
+    const vars = existsSync(envFile) ? parseEnvFile(readFileSync(envFile, "utf8")) : {};
     Object.assign(process.env, vars, {
       CONVEX_SITE_URL: siteUrl,
       CONVEX_CLOUD_URL: url,
@@ -266,8 +230,7 @@ export async function runServer(
   let verifier = new TokenVerifier([]);
   const loadAuthConfig = async () => {
     const mod = await engine.importModule("auth.config");
-    const config = mod?.default as
-      { providers?: AuthProviderConfig[] } | undefined;
+    const config = mod?.default as { providers?: AuthProviderConfig[] } | undefined;
     verifier = new TokenVerifier((config?.providers ?? []).filter((p) => p));
   };
 
@@ -275,8 +238,7 @@ export async function runServer(
   const fail = async (e: unknown): Promise<never> => {
     await Promise.all([closeServer(deployment), closeServer(site)]);
     engine.dispose();
-    if (e instanceof BuildError)
-      throw new StartupError(`convex/ does not build:\n${e.message}`);
+    if (e instanceof BuildError) throw new StartupError(`convex/ does not build:\n${e.message}`);
     throw e;
   };
   try {
@@ -285,26 +247,17 @@ export async function runServer(
     snapshots = new SnapshotStore(dataDir, engine, log);
     if (!options.reset && snapshots.load()) {
       log.info(`loaded data from ${dataDir}`);
-      const resumed = engine.resumeScheduledFunctions((line) =>
-        log.error(line),
-      );
-      if (resumed > 0)
-        log.info(`re-armed ${resumed} pending scheduled function(s)`);
-    } else if (options.reset)
-      log.info("starting with an empty database (--reset)");
+      const resumed = engine.resumeScheduledFunctions((line) => log.error(line));
+      if (resumed > 0) log.info(`re-armed ${resumed} pending scheduled function(s)`);
+    } else if (options.reset) log.info("starting with an empty database (--reset)");
     if (options.seed && engine.isEmpty()) {
-      const { udfPath, kind } = await engine.resolve(
-        options.seed,
-        "mutation",
-        false,
-      );
+      const { udfPath, kind } = await engine.resolve(options.seed, "mutation", false);
       await engine.run(kind, udfPath, {}, null);
       log.info(`seeded with ${udfPath}`);
     }
     snapshots.flush();
     const cronCount = await crons.load();
-    if (cronCount > 0)
-      log.info(`running ${cronCount} cron job(s) from convex/crons.ts`);
+    if (cronCount > 0) log.info(`running ${cronCount} cron job(s) from convex/crons.ts`);
   } catch (e) {
     return await fail(e);
   }
@@ -364,21 +317,13 @@ export async function runServer(
           reloadStatus.lastError = null;
           await loadAuthConfig();
           await crons.load();
-          log.info(
-            `✔ reloaded convex/ functions in ${(performance.now() - started).toFixed(0)}ms`,
-          );
+          log.info(`✔ reloaded convex/ functions in ${(performance.now() - started).toFixed(0)}ms`);
           for (const c of connections) c.notifyCommit();
         } catch (e) {
           const detail =
-            e instanceof BuildError
-              ? e.message
-              : e instanceof Error
-                ? e.message
-                : String(e);
+            e instanceof BuildError ? e.message : e instanceof Error ? e.message : String(e);
           reloadStatus.lastError = detail;
-          log.error(
-            `✖ convex/ failed to build; still serving the previous version:\n${detail}`,
-          );
+          log.error(`✖ convex/ failed to build; still serving the previous version:\n${detail}`);
         } finally {
           reloadStatus.reloads += 1;
         }

@@ -77,16 +77,11 @@ export class SyncConnection {
     private readonly onClose: (c: SyncConnection) => void,
     private readonly subscriptions: Subscriptions<Subscription>,
   ) {
-    ws.on("message", (data, isBinary) =>
-      this.onMessage(data.toString(), isBinary),
-    );
+    ws.on("message", (data, isBinary) => this.onMessage(data.toString(), isBinary));
     ws.on("close", () => this.shutdown());
     ws.on("error", () => this.shutdown());
     // The client reconnects when the server is silent for too long.
-    this.pingTimer = setInterval(
-      () => this.send({ type: "Ping" }),
-      PING_INTERVAL_MS,
-    );
+    this.pingTimer = setInterval(() => this.send({ type: "Ping" }), PING_INTERVAL_MS);
   }
 
   private shutdown(): void {
@@ -116,9 +111,7 @@ export class SyncConnection {
 
   private enqueue(task: () => Promise<void>): void {
     this.chain = this.chain.then(task).catch((e: unknown) => {
-      this.log.error(
-        `sync connection error: ${e instanceof Error ? e.stack : String(e)}`,
-      );
+      this.log.error(`sync connection error: ${e instanceof Error ? e.stack : String(e)}`);
     });
   }
 
@@ -151,8 +144,7 @@ export class SyncConnection {
     } catch {
       return this.fatal("Malformed message: invalid JSON");
     }
-    if (typeof msg !== "object" || msg === null)
-      return this.fatal("Malformed message");
+    if (typeof msg !== "object" || msg === null) return this.fatal("Malformed message");
     switch (msg.type) {
       case "Connect":
       case "Event":
@@ -181,11 +173,7 @@ export class SyncConnection {
     const base = msg.baseVersion;
     const next = msg.newVersion;
     const mods = msg.modifications;
-    if (
-      typeof base !== "number" ||
-      typeof next !== "number" ||
-      !Array.isArray(mods)
-    ) {
+    if (typeof base !== "number" || typeof next !== "number" || !Array.isArray(mods)) {
       return this.fatal("Malformed ModifyQuerySet message");
     }
     if (base !== this.querySetVersion) {
@@ -196,14 +184,8 @@ export class SyncConnection {
     const removed: Modification[] = [];
     const added: number[] = [];
     for (const m of mods as ClientMessage[]) {
-      if (
-        m.type === "Add" &&
-        typeof m.queryId === "number" &&
-        typeof m.udfPath === "string"
-      ) {
-        const args = Array.isArray(m.args)
-          ? ((m.args[0] ?? {}) as JSONValue)
-          : {};
+      if (m.type === "Add" && typeof m.queryId === "number" && typeof m.udfPath === "string") {
+        const args = Array.isArray(m.args) ? ((m.args[0] ?? {}) as JSONValue) : {};
         const previous = this.queries.get(m.queryId);
         if (previous) this.subscriptions.delete(previous.sub);
         const sub = { conn: this, queryId: m.queryId };
@@ -229,8 +211,7 @@ export class SyncConnection {
 
   private async authenticate(msg: ClientMessage): Promise<void> {
     const baseVersion = msg.baseVersion;
-    if (typeof baseVersion !== "number")
-      return this.fatal("Malformed Authenticate message");
+    if (typeof baseVersion !== "number") return this.fatal("Malformed Authenticate message");
     if (this.expiryTimer) clearTimeout(this.expiryTimer);
     this.expiryTimer = null;
     if (msg.tokenType === "None") {
@@ -240,10 +221,7 @@ export class SyncConnection {
       try {
         this.identity = await this.verifier().verify(token);
       } catch (e) {
-        const error =
-          e instanceof AuthFailure
-            ? e.message
-            : `Auth check failed: ${String(e)}`;
+        const error = e instanceof AuthFailure ? e.message : `Auth check failed: ${String(e)}`;
         this.log.info(`auth refused on WebSocket: ${error}`);
         this.send({
           type: "AuthError",
@@ -270,9 +248,7 @@ export class SyncConnection {
       });
       return;
     }
-    await this.transition({ identity: this.identityVersion + 1 }, [
-      ...this.queries.keys(),
-    ]);
+    await this.transition({ identity: this.identityVersion + 1 }, [...this.queries.keys()]);
   }
 
   private async tokenExpired(): Promise<void> {
@@ -330,10 +306,7 @@ export class SyncConnection {
     this.send({ type: "Transition", startVersion, endVersion, modifications });
   }
 
-  private async runQuery(
-    queryId: number,
-    q: QueryState,
-  ): Promise<Modification | null> {
+  private async runQuery(queryId: number, q: QueryState): Promise<Modification | null> {
     const started = performance.now();
     let mod: Modification;
     let key: string;
@@ -346,8 +319,7 @@ export class SyncConnection {
       );
       // Removed or replaced while it ran: its result and reads belong to nobody.
       if (this.queries.get(queryId) !== q || this.closed) return null;
-      if (this.subscriptions.set(q.sub, reads, snapshotTs))
-        this.dirty.add(queryId);
+      if (this.subscriptions.set(q.sub, reads, snapshotTs)) this.dirty.add(queryId);
       if (!outcome.ok) throw outcome.error;
       const value = outcome.value;
       key = `ok:${JSON.stringify(value)}`;
@@ -376,41 +348,25 @@ export class SyncConnection {
     // Subscription re-runs are not logged when they succeed: one line per subscriber per commit
     // would drown the log.
     if (first || mod.type === "QueryFailed") {
-      this.log.call(
-        "query",
-        q.udfPath,
-        mod.type === "QueryUpdated",
-        performance.now() - started,
-      );
+      this.log.call("query", q.udfPath, mod.type === "QueryUpdated", performance.now() - started);
     }
     return mod;
   }
 
-  private async runRequest(
-    type: "Mutation" | "Action",
-    msg: ClientMessage,
-  ): Promise<void> {
+  private async runRequest(type: "Mutation" | "Action", msg: ClientMessage): Promise<void> {
     const requestId = msg.requestId;
-    const responseType =
-      type === "Mutation" ? "MutationResponse" : "ActionResponse";
+    const responseType = type === "Mutation" ? "MutationResponse" : "ActionResponse";
     if (typeof requestId !== "number" || typeof msg.udfPath !== "string") {
       return this.fatal(`Malformed ${type} message`);
     }
     const kind = type === "Mutation" ? "mutation" : "action";
-    const args = Array.isArray(msg.args)
-      ? ((msg.args[0] ?? {}) as JSONValue)
-      : {};
+    const args = Array.isArray(msg.args) ? ((msg.args[0] ?? {}) as JSONValue) : {};
     // Identity as of the moment the request arrived, as Convex binds it.
     const identity = this.identity;
     const started = performance.now();
     try {
       const { udfPath } = await this.engine.resolve(msg.udfPath, kind, true);
-      const { value, commitTs } = await this.engine.run(
-        kind,
-        udfPath,
-        args,
-        identity,
-      );
+      const { value, commitTs } = await this.engine.run(kind, udfPath, args, identity);
       this.log.call(kind, udfPath, true, performance.now() - started);
       if (type === "Mutation") {
         this.send({
@@ -435,13 +391,7 @@ export class SyncConnection {
       }
     } catch (e) {
       const { message, data } = describeError(e, newRequestId());
-      this.log.call(
-        kind,
-        msg.udfPath,
-        false,
-        performance.now() - started,
-        message.split("\n")[1],
-      );
+      this.log.call(kind, msg.udfPath, false, performance.now() - started, message.split("\n")[1]);
       this.send({
         type: responseType,
         requestId,

@@ -4,37 +4,18 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  calculateJwkThumbprint,
-  exportJWK,
-  generateKeyPair,
-  SignJWT,
-  type CryptoKey,
-} from "jose";
-import {
-  startLocalBackend,
-  type LocalBackend,
-  type LocalBackendOptions,
-} from "./index";
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
+import { startLocalBackend, type LocalBackend, type LocalBackendOptions } from "./index";
 
-export const TEST_PROJECT = path.join(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "test-project",
-);
+export const TEST_PROJECT = path.join(path.dirname(fileURLToPath(import.meta.url)), "test-project");
 
 export type Keys = { privateKey: CryptoKey; kid: string; jwks: string };
 
 export async function makeKeys(alg: "RS256" | "ES256"): Promise<Keys> {
-  const { privateKey, publicKey } = await generateKeyPair(alg, {
-    extractable: true,
-  });
+  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
   const jwk = await exportJWK(publicKey);
   const kid = await calculateJwkThumbprint(jwk);
-  return {
-    privateKey,
-    kid,
-    jwks: JSON.stringify({ keys: [{ ...jwk, kid, alg, use: "sig" }] }),
-  };
+  return { privateKey, kid, jwks: JSON.stringify({ keys: [{ ...jwk, kid, alg, use: "sig" }] }) };
 }
 
 export type TestBackend = LocalBackend & {
@@ -100,13 +81,7 @@ export async function startTestBackend(
       const port = Number(new URL(backend.url).port);
       const sitePort = Number(new URL(backend.siteUrl).port);
       await backend.close();
-      backend = await startLocalBackend({
-        ...options,
-        port,
-        sitePort,
-        reset: false,
-        ...more,
-      });
+      backend = await startLocalBackend({ ...options, port, sitePort, reset: false, ...more });
     },
     async cleanup() {
       await backend.close();
@@ -128,9 +103,7 @@ export function waitFor<T>(
       const v = read();
       if (predicate(v)) return resolve(v);
       if (Date.now() - started > timeoutMs) {
-        return reject(
-          new Error(`timed out waiting; last value ${JSON.stringify(v)}`),
-        );
+        return reject(new Error(`timed out waiting; last value ${JSON.stringify(v)}`));
       }
       setTimeout(tick, 10);
     };

@@ -35,9 +35,7 @@ describe("ConvexClient over WebSocket", () => {
     const watcher = newClient();
     const writer = newClient();
     const seen: number[] = [];
-    watcher.onUpdate(api.messages.count, { author: "w1" }, (n: number) =>
-      seen.push(n),
-    );
+    watcher.onUpdate(api.messages.count, { author: "w1" }, (n: number) => seen.push(n));
     await waitFor(
       () => seen,
       (s) => s.length === 1,
@@ -61,18 +59,12 @@ describe("ConvexClient over WebSocket", () => {
   it("resolves a mutation only after its result is visible to the same client", async () => {
     const client = newClient();
     let latest = -1;
-    client.onUpdate(
-      api.messages.counter,
-      { name: "own" },
-      (n: number) => (latest = n),
-    );
+    client.onUpdate(api.messages.counter, { name: "own" }, (n: number) => (latest = n));
     await waitFor(
       () => latest,
       (n) => n === 0,
     );
-    const result = await client.mutation(api.messages.increment, {
-      name: "own",
-    });
+    const result = await client.mutation(api.messages.increment, { name: "own" });
     expect(result).toBe(1);
     expect(latest).toBe(1);
   });
@@ -81,27 +73,18 @@ describe("ConvexClient over WebSocket", () => {
     const client = newClient();
     const bodies = Array.from({ length: 15 }, (_, i) => `m${i}`);
     await Promise.all(
-      bodies.map((body) =>
-        client.mutation(api.messages.send, { author: "order", body }),
-      ),
+      bodies.map((body) => client.mutation(api.messages.send, { author: "order", body })),
     );
-    const all = (await client.query(api.messages.list, {})) as {
-      author: string;
-      body: string;
-    }[];
-    expect(all.filter((m) => m.author === "order").map((m) => m.body)).toEqual(
-      bodies,
-    );
+    const all = (await client.query(api.messages.list, {})) as { author: string; body: string }[];
+    expect(all.filter((m) => m.author === "order").map((m) => m.body)).toEqual(bodies);
   });
 
   it("stops updates after unsubscribe", async () => {
     const watcher = newClient();
     const writer = newClient();
     const seen: number[] = [];
-    const unsubscribe = watcher.onUpdate(
-      api.messages.count,
-      { author: "u1" },
-      (n: number) => seen.push(n),
+    const unsubscribe = watcher.onUpdate(api.messages.count, { author: "u1" }, (n: number) =>
+      seen.push(n),
     );
     await waitFor(
       () => seen,
@@ -111,9 +94,7 @@ describe("ConvexClient over WebSocket", () => {
     await writer.mutation(api.messages.send, { author: "u1", body: "a" });
     // A second, still-subscribed query proves updates are flowing to this client.
     const other: number[] = [];
-    watcher.onUpdate(api.messages.count, { author: "u1" }, (n: number) =>
-      other.push(n),
-    );
+    watcher.onUpdate(api.messages.count, { author: "u1" }, (n: number) => other.push(n));
     await waitFor(
       () => other,
       (s) => s.at(-1) === 1,
@@ -169,9 +150,7 @@ describe("ConvexClient over WebSocket", () => {
   it("pushes a scheduled function's write to subscribers", async () => {
     const watcher = newClient();
     const seen: number[] = [];
-    watcher.onUpdate(api.messages.count, { author: "sched" }, (n: number) =>
-      seen.push(n),
-    );
+    watcher.onUpdate(api.messages.count, { author: "sched" }, (n: number) => seen.push(n));
     await waitFor(
       () => seen,
       (s) => s.length === 1,
@@ -190,9 +169,7 @@ describe("ConvexClient over WebSocket", () => {
   it("pushes an action's ctx.runMutation write to subscribers and returns its result", async () => {
     const watcher = newClient();
     const seen: number[] = [];
-    watcher.onUpdate(api.messages.count, { author: "act" }, (n: number) =>
-      seen.push(n),
-    );
+    watcher.onUpdate(api.messages.count, { author: "act" }, (n: number) => seen.push(n));
     await waitFor(
       () => seen,
       (s) => s.length === 1,
@@ -222,9 +199,7 @@ describe("ConvexClient over WebSocket", () => {
       (e) => e !== null,
     );
     expect(String((error as Error).message)).toMatch(/plain failure/);
-    await expect(
-      client.mutation(api.messages.fail, { code: "NOPE" }),
-    ).rejects.toMatchObject({
+    await expect(client.mutation(api.messages.fail, { code: "NOPE" })).rejects.toMatchObject({
       data: { code: "NOPE", message: "failed with NOPE" },
     });
     await expect(
@@ -234,15 +209,9 @@ describe("ConvexClient over WebSocket", () => {
 });
 
 describe("bad WebSocket input", () => {
-  function rawSocket(): Promise<{
-    ws: WebSocket;
-    messages: unknown[];
-    closed: Promise<void>;
-  }> {
+  function rawSocket(): Promise<{ ws: WebSocket; messages: unknown[]; closed: Promise<void> }> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(
-        `${backend.url.replace("http", "ws")}/api/1.48.0/sync`,
-      );
+      const ws = new WebSocket(`${backend.url.replace("http", "ws")}/api/1.48.0/sync`);
       const messages: unknown[] = [];
       const closed = new Promise<void>((r) => ws.on("close", () => r()));
       ws.on("message", (d) => messages.push(JSON.parse(d.toString())));
@@ -254,9 +223,7 @@ describe("bad WebSocket input", () => {
   it("answers malformed JSON and unknown message types with FatalError, others keep working", async () => {
     const healthy = newClient();
     const seen: number[] = [];
-    healthy.onUpdate(api.messages.count, { author: "h" }, (n: number) =>
-      seen.push(n),
-    );
+    healthy.onUpdate(api.messages.count, { author: "h" }, (n: number) => seen.push(n));
     await waitFor(
       () => seen,
       (s) => s.length === 1,
@@ -273,9 +240,7 @@ describe("bad WebSocket input", () => {
     const b = await rawSocket();
     b.ws.send(JSON.stringify({ type: "Bogus" }));
     await b.closed;
-    expect(
-      b.messages.find((m) => (m as { type?: string }).type === "FatalError"),
-    ).toMatchObject({
+    expect(b.messages.find((m) => (m as { type?: string }).type === "FatalError")).toMatchObject({
       type: "FatalError",
       error: expect.stringMatching(/Unknown message type/),
     });
@@ -289,17 +254,9 @@ describe("bad WebSocket input", () => {
 
   it("accepts a valid token, then reports it with AuthError once it expires", async () => {
     const s = await rawSocket();
-    const token = await backend.token(
-      {},
-      { expiresIn: Math.floor(Date.now() / 1000) + 2 },
-    );
+    const token = await backend.token({}, { expiresIn: Math.floor(Date.now() / 1000) + 2 });
     s.ws.send(
-      JSON.stringify({
-        type: "Authenticate",
-        tokenType: "User",
-        value: token,
-        baseVersion: 0,
-      }),
+      JSON.stringify({ type: "Authenticate", tokenType: "User", value: token, baseVersion: 0 }),
     );
     const advancesIdentity = (m: unknown) =>
       (m as { endVersion?: { identity?: number } }).endVersion?.identity === 1;
@@ -313,8 +270,7 @@ describe("bad WebSocket input", () => {
       endVersion: { identity: 1 },
     });
     // Other Transitions (the test project's cron commits every second) may come in between.
-    const isAuthError = (m: unknown) =>
-      (m as { type?: string }).type === "AuthError";
+    const isAuthError = (m: unknown) => (m as { type?: string }).type === "AuthError";
     await waitFor(
       () => s.messages,
       (m) => m.some(isAuthError),
@@ -330,26 +286,14 @@ describe("bad WebSocket input", () => {
 
   it("answers each kind of bad token with AuthError without advancing the identity", async () => {
     const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString("base64url")}.${Buffer.from(
-      JSON.stringify({
-        iss: backend.siteUrl,
-        aud: "convex",
-        sub: "x",
-        exp: 9999999999,
-      }),
+      JSON.stringify({ iss: backend.siteUrl, aud: "convex", sub: "x", exp: 9999999999 }),
     ).toString("base64url")}.`;
     const cases: [string, string, RegExp][] = [
       ["wrong audience", await backend.token({ aud: "wrong" }), /audience/],
-      [
-        "wrong issuer",
-        await backend.token({ iss: "http://evil.example" }),
-        /issuer/,
-      ],
+      ["wrong issuer", await backend.token({ iss: "http://evil.example" }), /issuer/],
       [
         "expired",
-        await backend.token(
-          {},
-          { expiresIn: Math.floor(Date.now() / 1000) - 3600 },
-        ),
+        await backend.token({}, { expiresIn: Math.floor(Date.now() / 1000) - 3600 }),
         /expired/i,
       ],
       ["unsigned", unsigned, /alg: none/],
@@ -367,17 +311,11 @@ describe("bad WebSocket input", () => {
         }),
       );
       s.ws.send(
-        JSON.stringify({
-          type: "Authenticate",
-          tokenType: "User",
-          value: token,
-          baseVersion: 0,
-        }),
+        JSON.stringify({ type: "Authenticate", tokenType: "User", value: token, baseVersion: 0 }),
       );
       // Cron commits may push identity-less Transitions first; the AuthError is what matters,
       // and no Transition may ever advance the identity.
-      const isAuthError = (m: unknown) =>
-        (m as { type?: string }).type === "AuthError";
+      const isAuthError = (m: unknown) => (m as { type?: string }).type === "AuthError";
       await waitFor(
         () => s.messages,
         (m) => m.some(isAuthError),
@@ -386,15 +324,10 @@ describe("bad WebSocket input", () => {
         baseVersion: 0,
         authUpdateAttempted: true,
       });
-      expect(
-        (s.messages.find(isAuthError) as { error: string }).error,
-        name,
-      ).toMatch(message);
+      expect((s.messages.find(isAuthError) as { error: string }).error, name).toMatch(message);
       expect(
         s.messages.filter(
-          (m) =>
-            (m as { endVersion?: { identity?: number } }).endVersion
-              ?.identity === 1,
+          (m) => (m as { endVersion?: { identity?: number } }).endVersion?.identity === 1,
         ),
         name,
       ).toEqual([]);

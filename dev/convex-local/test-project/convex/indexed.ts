@@ -101,8 +101,7 @@ function build(ctx: { db: any }, s: Spec): any {
           return b;
         });
   if (s.order) q = q.order(s.order);
-  if (s.minN !== undefined)
-    q = q.filter((f: any) => f.gte(f.field("n"), s.minN));
+  if (s.minN !== undefined) q = q.filter((f: any) => f.gte(f.field("n"), s.minN));
   return q;
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
@@ -110,12 +109,7 @@ function build(ctx: { db: any }, s: Spec): any {
 export const read = query({
   args: {
     ...spec,
-    mode: v.union(
-      v.literal("collect"),
-      v.literal("first"),
-      v.literal("take"),
-      v.literal("unique"),
-    ),
+    mode: v.union(v.literal("collect"), v.literal("first"), v.literal("take"), v.literal("unique")),
     take: v.optional(v.number()),
   },
   handler: async (ctx, { mode, take, ...s }) => {
@@ -129,8 +123,7 @@ export const read = query({
 
 export const page = query({
   args: { ...spec, paginationOpts: paginationOptsValidator },
-  handler: async (ctx, { paginationOpts, ...s }) =>
-    await build(ctx, s).paginate(paginationOpts),
+  handler: async (ctx, { paginationOpts, ...s }) => await build(ctx, s).paginate(paginationOpts),
 });
 
 // Counts its own runs in module state (one process, one module instance): every run returns a

@@ -16,6 +16,7 @@ import type {
 import type * as crons from "../crons.js";
 import type * as http from "../http.js";
 import type * as indexed from "../indexed.js";
+import type * as limits from "../limits.js";
 import type * as messages from "../messages.js";
 import type * as seed from "../seed.js";
 
@@ -31,6 +32,7 @@ declare const fullApi: ApiFromModules<{
   crons: typeof crons;
   http: typeof http;
   indexed: typeof indexed;
+  limits: typeof limits;
   messages: typeof messages;
   seed: typeof seed;
 }>;
