@@ -130,6 +130,7 @@ export class Engine {
   private t!: TestAccessor;
   private internals!: ConvexTestInternals;
   private lastCommitTs = 0n;
+  private queueTail: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: EngineOptions) {
     this.convexDir = path.join(options.projectDir, "convex");
@@ -399,8 +400,10 @@ export class Engine {
     const acc = this.accessor(identity);
     const store = { commitTs: null as bigint | null };
     const value = await commitContext.run(store, async () => {
-      if (kind === "query") return await acc.queryFromPath(fnPath, args);
-      if (kind === "mutation") return await acc.mutationFromPath(fnPath, args);
+      if (kind === "query") return await this.oneAtATime(() => acc.queryFromPath(fnPath, args));
+      if (kind === "mutation") {
+        return await this.oneAtATime(() => acc.mutationFromPath(fnPath, args));
+      }
       return await acc.actionFromPath(fnPath, args);
     });
     checkFunctionValue(value as Value, "return value");
@@ -425,6 +428,23 @@ export class Engine {
       return value;
     });
     return { outcome, reads, snapshotTs };
+  }
+
+  /**
+   * Queues top-level queries and mutations in arrival order before they reach convex-test's
+   * transaction lock, which wakes every waiter on each release (with 1 000 calls waiting, each
+   * commit cost 1 000 wake-ups). Actions are not queued: their nested calls take the lock.
+   */
+  private async oneAtATime<T>(fn: () => Promise<T>): Promise<T> {
+    const previous = this.queueTail;
+    let release!: () => void;
+    this.queueTail = new Promise<void>((r) => (release = r));
+    await previous;
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
   }
 
   /** Serves an HTTP action from `convex/http.ts`. */
