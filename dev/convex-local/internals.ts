@@ -197,36 +197,41 @@ export async function captureInternals(
   // Reads: record what a query reads (readsets.ts) and serve index ranges from ordered indexes.
   const tm = g.transactionManager;
   const originalBegin = tm.begin.bind(tm);
-  // Top-level transactions are serialized, so one start time is enough.
+  // Top-level transactions are serialized, so one start is enough. Time is CPU time of this
+  // process (a busy machine does not make a function slower), minus database calls, which
+  // Convex does not count against a function's run time.
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
   let startedAt = 0;
-  // Time spent in database calls, which Convex does not count against a function's run time.
   let syscallMs = 0;
   tm.begin = async (isNested, limits) => {
     await originalBegin(isNested, limits);
     if (!isNested) {
-      startedAt = performance.now();
+      startedAt = cpuMs();
       syscallMs = 0;
       readObserver.begin(tm._lastCommitTs);
     }
   };
   if (hooks) {
-    const userMs = () => performance.now() - startedAt - syscallMs;
+    const userMs = () => cpuMs() - startedAt - syscallMs;
     const originalSyscall = g.syscall.bind(g);
     g.syscall = (op, args) => {
-      const t0 = performance.now();
+      const t0 = cpuMs();
       try {
         return originalSyscall(op, args);
       } finally {
-        syscallMs += performance.now() - t0;
+        syscallMs += cpuMs() - t0;
       }
     };
     const originalAsyncSyscall = g.asyncSyscall.bind(g);
     g.asyncSyscall = async (op, args) => {
-      const t0 = performance.now();
+      const t0 = cpuMs();
       try {
         return await originalAsyncSyscall(op, args);
       } finally {
-        syscallMs += performance.now() - t0;
+        syscallMs += cpuMs() - t0;
       }
     };
     const originalTmCommit = tm.commit.bind(tm);
