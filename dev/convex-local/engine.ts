@@ -13,12 +13,19 @@ import type { GenericSchema, SchemaDefinition, UserIdentity } from "convex/serve
 import { ConvexError, convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
 import {
   captureInternals,
-  type DocumentWrite,
   type IdCounters,
   type ConvexTestInternals,
   type Doc,
   type SchemaLike,
 } from "./internals";
+import { recordReads, type DocumentWrite, type ReadSet } from "./readsets";
+import {
+  checkDocument,
+  checkExecutionTime,
+  checkFunctionValue,
+  convexLimitMessage,
+  LIMITS,
+} from "./limits";
 import { FULL_SCAN_WARNING_DOCUMENTS, stats } from "./stats";
 
 export type FunctionKind = "query" | "mutation" | "action";
@@ -68,7 +75,10 @@ const commitContext = new AsyncLocalStorage<{
 }>();
 
 /** `module/path:export` with `.js` stripped and `default` filled in, as the client does. */
-export function canonicalUdfPath(udfPath: string): { modulePath: string; exportName: string } {
+export function canonicalUdfPath(udfPath: string): {
+  modulePath: string;
+  exportName: string;
+} {
   const idx = udfPath.lastIndexOf(":");
   let modulePath = idx === -1 ? udfPath : udfPath.slice(0, idx);
   const exportName = idx === -1 ? "default" : udfPath.slice(idx + 1);
@@ -119,7 +129,7 @@ export type EngineOptions = {
   buildDir: string;
   /** Public URL of HTTP actions, used as their `request.url` origin. */
   siteUrl?: string;
-  /** Each committed transaction with what it wrote (commit log, reactivity). */
+  /** Each committed transaction with what it wrote (commit log, invalidation). */
   onCommit?: (commitTs: bigint, writes: DocumentWrite[]) => void;
   /**
    * Resolves once every commit so far is on disk. No function result (mutation response, query
@@ -138,6 +148,7 @@ export class Engine {
   private t!: TestAccessor;
   private internals!: ConvexTestInternals;
   private lastCommitTs = 0n;
+  private queueTail: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: EngineOptions) {
     this.convexDir = path.join(options.projectDir, "convex");
@@ -154,10 +165,28 @@ export class Engine {
     await this.rebuild();
     const schema = await this.loadSchema();
     const generatedKey = "/convex/_generated/api.js";
-    this.t = convexTest(schema as SchemaDefinition<GenericSchema, boolean> | undefined, {
-      [generatedKey]: async () => ({}),
+    // Convex's per-transaction limits (documents/bytes read and written, index ranges, scheduled
+    // calls) are counted by convex-test; limits.ts adds the others and Convex's wording.
+    this.t = convexTest({
+      schema: schema as SchemaDefinition<GenericSchema, boolean> | undefined,
+      modules: { [generatedKey]: async () => ({}) },
+      transactionLimits: {
+        documentsRead: LIMITS.documentsRead,
+        bytesRead: LIMITS.bytesRead,
+        documentsWritten: LIMITS.documentsWritten,
+        bytesWritten: LIMITS.bytesWritten,
+        databaseQueries: LIMITS.indexRanges,
+        functionsScheduled: LIMITS.functionsScheduled,
+        scheduledFunctionArgsBytes: LIMITS.scheduledArgsBytes,
+      },
     });
-    this.internals = await captureInternals(this.t);
+    this.internals = await captureInternals(this.t, {
+      write: (doc) => {
+        // System tables (scheduled functions, storage) have Convex's larger system limits.
+        if (!/^\d+_/.test(doc._id)) checkDocument(doc);
+      },
+      end: checkExecutionTime,
+    });
     this.internals.setModules((p) => this.loadModule(p));
     this.internals.onCommit((commitTs, writes) => {
       this.lastCommitTs = commitTs;
@@ -254,7 +283,11 @@ export class Engine {
       } catch {
         alive = false;
       }
-      if (!alive) rmSync(path.join(this.options.buildDir, name), { recursive: true, force: true });
+      if (!alive)
+        rmSync(path.join(this.options.buildDir, name), {
+          recursive: true,
+          force: true,
+        });
     }
   }
 
@@ -281,7 +314,10 @@ export class Engine {
    */
   private withSiteUrls(mod: ModuleExports): ModuleExports {
     const router = mod.default as
-      { lookup?: (path: string, method: string) => [unknown, string, string] | null } | undefined;
+      | {
+          lookup?: (path: string, method: string) => [unknown, string, string] | null;
+        }
+      | undefined;
     const siteUrl = this.options.siteUrl;
     if (!siteUrl || !router || typeof router.lookup !== "function") return mod;
     const lookup = router.lookup.bind(router);
@@ -302,7 +338,11 @@ export class Engine {
               req.method === "GET" || req.method === "HEAD" ? undefined : await req.arrayBuffer();
             return await inner(
               ctx,
-              new Request(url, { method: req.method, headers: req.headers, body }),
+              new Request(url, {
+                method: req.method,
+                headers: req.headers,
+                body,
+              }),
             );
           };
           return [{ ...(fn as object), _handler: handler }, ...rest];
@@ -382,26 +422,74 @@ export class Engine {
     identity: UserIdentity | null,
   ): Promise<{ value: JSONValue; commitTs: bigint | null }> {
     const args = jsonToConvex(jsonArgs);
+    checkFunctionValue(args, "arguments");
     const fnPath = { componentPath: "", udfPath };
     const acc = this.accessor(identity);
     const store = { commitTs: null as bigint | null, udfPath };
-    const started = performance.now();
     let value: unknown;
     try {
       value = await commitContext.run(store, async () => {
-        if (kind === "query") return await acc.queryFromPath(fnPath, args);
-        if (kind === "mutation") return await acc.mutationFromPath(fnPath, args);
+        if (kind === "query") {
+          return await this.oneAtATime(async () => {
+            // Timed from its turn in the queue, not from its arrival.
+            const started = performance.now();
+            try {
+              return await acc.queryFromPath(fnPath, args);
+            } finally {
+              stats.recordQuery(udfPath, performance.now() - started);
+            }
+          });
+        }
+        if (kind === "mutation") {
+          return await this.oneAtATime(() => acc.mutationFromPath(fnPath, args));
+        }
         return await acc.actionFromPath(fnPath, args);
       });
     } catch (e) {
       // Even an error may describe data read from a commit that is not on disk yet.
       await this.options.untilDurable?.();
       throw e;
-    } finally {
-      if (kind === "query") stats.recordQuery(udfPath, performance.now() - started);
     }
     await this.options.untilDurable?.();
+    checkFunctionValue(value as Value, "return value");
     return { value: convexToJson(value as Value), commitTs: store.commitTs };
+  }
+
+  /**
+   * Runs a public query for a subscription, recording what it read and the commit timestamp of
+   * the snapshot it saw, so the caller can tell which later commits make the result stale.
+   */
+  async runTrackedQuery(
+    udfPath: string,
+    jsonArgs: JSONValue,
+    identity: UserIdentity | null,
+  ): Promise<{
+    outcome: { ok: true; value: JSONValue } | { ok: false; error: unknown };
+    reads: ReadSet;
+    snapshotTs: bigint | null;
+  }> {
+    const { outcome, reads, snapshotTs } = await recordReads(async () => {
+      const { value } = await this.run("query", udfPath, jsonArgs, identity);
+      return value;
+    });
+    return { outcome, reads, snapshotTs };
+  }
+
+  /**
+   * Queues top-level queries and mutations in arrival order before they reach convex-test's
+   * transaction lock, which wakes every waiter on each release (with 1 000 calls waiting, each
+   * commit cost 1 000 wake-ups). Actions are not queued: their nested calls take the lock.
+   */
+  private async oneAtATime<T>(fn: () => Promise<T>): Promise<T> {
+    const previous = this.queueTail;
+    let release!: () => void;
+    this.queueTail = new Promise<void>((r) => (release = r));
+    await previous;
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
   }
 
   /** Serves an HTTP action from `convex/http.ts`. */
@@ -456,7 +544,7 @@ export class Engine {
           const kind = (current?.state as { kind?: string } | undefined)?.kind;
           if (kind !== "pending" && kind !== "inProgress") return;
           // Each state change is a committed transaction of its own, as convex-test's scheduler
-          // does it, so the commit log records it.
+          // does it, so the commit log, the ordered indexes and invalidation all see it.
           await this.internals.patchSystemDocument(id, {
             state: { kind: "inProgress" },
           });
@@ -525,6 +613,7 @@ export function describeError(
     return { message: `[Request ID: ${requestId}] Server Error\n${e.message}` };
   }
   const err = e instanceof Error ? e : new Error(String(e));
+  err.message = convexLimitMessage(err.message);
   // Argument checks happen in convex-test's validateFunctionArgs; schema checks on writes use the
   // same validator but are ordinary function errors, as on Convex.
   const validation = err.stack?.includes("validateFunctionArgs") === true;

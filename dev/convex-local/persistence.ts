@@ -25,7 +25,8 @@ import {
   type CommitRecord,
 } from "./commitlog";
 import type { Engine, Snapshot } from "./engine";
-import type { DocumentWrite, IdCounters } from "./internals";
+import type { IdCounters } from "./internals";
+import type { DocumentWrite } from "./readsets";
 import type { Logger } from "./log";
 
 /** The snapshot file: the engine's snapshot plus the first log segment it does not cover. */

@@ -20,8 +20,9 @@ import { deploymentHandler, MAX_BODY_BYTES, siteHandler, type ApiContext } from 
 import { CronRunner } from "./crons";
 import { createLogger } from "./log";
 import { Persistence } from "./persistence";
+import { Subscriptions } from "./readsets";
 import { stats } from "./stats";
-import { SyncConnection } from "./sync";
+import { SyncConnection, type Subscription } from "./sync";
 import { typecheckConvex } from "./typecheck";
 
 export type ServerOptions = {
@@ -43,7 +44,11 @@ export type ServerOptions = {
   adminKey?: string;
 };
 
-export type RunningServer = { url: string; siteUrl: string; close(): Promise<void> };
+export type RunningServer = {
+  url: string;
+  siteUrl: string;
+  close(): Promise<void>;
+};
 
 /** A startup problem worth one clear line (busy port, missing codegen, unreadable folder). */
 export class StartupError extends Error {}
@@ -145,12 +150,16 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
       if (!KEPT_PROCESS_ENV.test(key)) delete process.env[key];
     }
     const vars = existsSync(envFile) ? parseEnvFile(readFileSync(envFile, "utf8")) : {};
-    Object.assign(process.env, vars, { CONVEX_SITE_URL: siteUrl, CONVEX_CLOUD_URL: url });
+    Object.assign(process.env, vars, {
+      CONVEX_SITE_URL: siteUrl,
+      CONVEX_CLOUD_URL: url,
+    });
     return Object.keys(vars).length;
   };
   const envCount = applyEnv();
 
   const connections = new Set<SyncConnection>();
+  const subscriptions = new Subscriptions<Subscription>();
   let persistence: Persistence | null = null;
   const storage = { replayedCommits: 0, droppedTail: null as string | null };
   const engine = new Engine({
@@ -160,7 +169,10 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
     onCommit: (commitTs, writes) => {
       // Logged first; results computed from this commit wait for the fsync (Engine.run).
       persistence?.record(commitTs, writes, engine.idCounters());
-      for (const c of connections) c.notifyCommit();
+      // Only the subscriptions whose read set this commit touched are re-run.
+      for (const { conn, queryId } of subscriptions.touched(commitTs, writes)) {
+        conn.invalidate(queryId);
+      }
     },
     untilDurable: () => persistence?.untilDurable() ?? Promise.resolve(),
     warn: (line) => log.error(line),
@@ -226,7 +238,10 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
   deploymentRequest = deploymentHandler(ctx);
   siteRequest = siteHandler(ctx);
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_BODY_BYTES,
+  });
   deployment.on("upgrade", (req, socket, head) => {
     const pathname = new URL(req.url ?? "/", "http://local").pathname;
     if (!/^\/api\/[^/]+\/sync$/.test(pathname)) {
@@ -240,6 +255,7 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
         () => verifier,
         log,
         (c) => connections.delete(c),
+        subscriptions,
       );
       connections.add(conn);
     });
