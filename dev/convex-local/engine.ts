@@ -11,7 +11,22 @@ import { build, type Message } from "esbuild";
 import { convexTest } from "convex-test";
 import type { GenericSchema, SchemaDefinition, UserIdentity } from "convex/server";
 import { ConvexError, convexToJson, jsonToConvex, type JSONValue, type Value } from "convex/values";
-import { captureInternals, type ConvexTestInternals, type Doc, type SchemaLike } from "./internals";
+import {
+  captureInternals,
+  type IdCounters,
+  type ConvexTestInternals,
+  type Doc,
+  type SchemaLike,
+} from "./internals";
+import { recordReads, type DocumentWrite, type ReadSet } from "./readsets";
+import {
+  checkDocument,
+  checkExecutionTime,
+  checkFunctionValue,
+  convexLimitMessage,
+  LIMITS,
+} from "./limits";
+import { FULL_SCAN_WARNING_DOCUMENTS, stats } from "./stats";
 
 export type FunctionKind = "query" | "mutation" | "action";
 
@@ -54,10 +69,16 @@ type PathAccessor = {
   fetch(pathAndQuery: string, init?: RequestInit): Promise<Response>;
 };
 
-const commitContext = new AsyncLocalStorage<{ commitTs: bigint | null }>();
+const commitContext = new AsyncLocalStorage<{
+  commitTs: bigint | null;
+  udfPath: string;
+}>();
 
 /** `module/path:export` with `.js` stripped and `default` filled in, as the client does. */
-export function canonicalUdfPath(udfPath: string): { modulePath: string; exportName: string } {
+export function canonicalUdfPath(udfPath: string): {
+  modulePath: string;
+  exportName: string;
+} {
   const idx = udfPath.lastIndexOf(":");
   let modulePath = idx === -1 ? udfPath : udfPath.slice(0, idx);
   const exportName = idx === -1 ? "default" : udfPath.slice(idx + 1);
@@ -108,7 +129,16 @@ export type EngineOptions = {
   buildDir: string;
   /** Public URL of HTTP actions, used as their `request.url` origin. */
   siteUrl?: string;
-  onCommit?: (commitTs: bigint) => void;
+  /** Each committed transaction with what it wrote (commit log, invalidation). */
+  onCommit?: (commitTs: bigint, writes: DocumentWrite[]) => void;
+  /**
+   * Resolves once every commit so far is on disk. No function result (mutation response, query
+   * result, action result) leaves `run` before it: a caller never sees a write that a crash
+   * could take back.
+   */
+  untilDurable?: () => Promise<void>;
+  /** Warnings about the project's functions (e.g. full-table scans of large tables). */
+  warn?: (line: string) => void;
 };
 
 export class Engine {
@@ -118,6 +148,7 @@ export class Engine {
   private t!: TestAccessor;
   private internals!: ConvexTestInternals;
   private lastCommitTs = 0n;
+  private queueTail: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: EngineOptions) {
     this.convexDir = path.join(options.projectDir, "convex");
@@ -134,16 +165,43 @@ export class Engine {
     await this.rebuild();
     const schema = await this.loadSchema();
     const generatedKey = "/convex/_generated/api.js";
-    this.t = convexTest(schema as SchemaDefinition<GenericSchema, boolean> | undefined, {
-      [generatedKey]: async () => ({}),
+    // Convex's per-transaction limits (documents/bytes read and written, index ranges, scheduled
+    // calls) are counted by convex-test; limits.ts adds the others and Convex's wording.
+    this.t = convexTest({
+      schema: schema as SchemaDefinition<GenericSchema, boolean> | undefined,
+      modules: { [generatedKey]: async () => ({}) },
+      transactionLimits: {
+        documentsRead: LIMITS.documentsRead,
+        bytesRead: LIMITS.bytesRead,
+        documentsWritten: LIMITS.documentsWritten,
+        bytesWritten: LIMITS.bytesWritten,
+        databaseQueries: LIMITS.indexRanges,
+        functionsScheduled: LIMITS.functionsScheduled,
+        scheduledFunctionArgsBytes: LIMITS.scheduledArgsBytes,
+      },
     });
-    this.internals = await captureInternals(this.t);
+    this.internals = await captureInternals(this.t, {
+      write: (doc) => {
+        // System tables (scheduled functions, storage) have Convex's larger system limits.
+        if (!/^\d+_/.test(doc._id)) checkDocument(doc);
+      },
+      end: checkExecutionTime,
+    });
     this.internals.setModules((p) => this.loadModule(p));
-    this.internals.onCommit((commitTs) => {
+    this.internals.onCommit((commitTs, writes) => {
       this.lastCommitTs = commitTs;
       const store = commitContext.getStore();
       if (store) store.commitTs = commitTs;
-      this.options.onCommit?.(commitTs);
+      stats.recordCommit();
+      this.options.onCommit?.(commitTs, writes);
+    });
+    this.internals.onFullTableScan((table, documents) => {
+      const fn = commitContext.getStore()?.udfPath ?? "(scheduled function)";
+      if (stats.recordFullTableScan(fn, table, documents)) {
+        this.options.warn?.(
+          `⚠ ${fn} read all ${documents} documents of "${table}" (more than ${FULL_SCAN_WARNING_DOCUMENTS}): use an index (withIndex) so it reads only what it needs`,
+        );
+      }
     });
   }
 
@@ -225,7 +283,11 @@ export class Engine {
       } catch {
         alive = false;
       }
-      if (!alive) rmSync(path.join(this.options.buildDir, name), { recursive: true, force: true });
+      if (!alive)
+        rmSync(path.join(this.options.buildDir, name), {
+          recursive: true,
+          force: true,
+        });
     }
   }
 
@@ -252,7 +314,10 @@ export class Engine {
    */
   private withSiteUrls(mod: ModuleExports): ModuleExports {
     const router = mod.default as
-      { lookup?: (path: string, method: string) => [unknown, string, string] | null } | undefined;
+      | {
+          lookup?: (path: string, method: string) => [unknown, string, string] | null;
+        }
+      | undefined;
     const siteUrl = this.options.siteUrl;
     if (!siteUrl || !router || typeof router.lookup !== "function") return mod;
     const lookup = router.lookup.bind(router);
@@ -273,7 +338,11 @@ export class Engine {
               req.method === "GET" || req.method === "HEAD" ? undefined : await req.arrayBuffer();
             return await inner(
               ctx,
-              new Request(url, { method: req.method, headers: req.headers, body }),
+              new Request(url, {
+                method: req.method,
+                headers: req.headers,
+                body,
+              }),
             );
           };
           return [{ ...(fn as object), _handler: handler }, ...rest];
@@ -353,15 +422,74 @@ export class Engine {
     identity: UserIdentity | null,
   ): Promise<{ value: JSONValue; commitTs: bigint | null }> {
     const args = jsonToConvex(jsonArgs);
+    checkFunctionValue(args, "arguments");
     const fnPath = { componentPath: "", udfPath };
     const acc = this.accessor(identity);
-    const store = { commitTs: null as bigint | null };
-    const value = await commitContext.run(store, async () => {
-      if (kind === "query") return await acc.queryFromPath(fnPath, args);
-      if (kind === "mutation") return await acc.mutationFromPath(fnPath, args);
-      return await acc.actionFromPath(fnPath, args);
-    });
+    const store = { commitTs: null as bigint | null, udfPath };
+    let value: unknown;
+    try {
+      value = await commitContext.run(store, async () => {
+        if (kind === "query") {
+          return await this.oneAtATime(async () => {
+            // Timed from its turn in the queue, not from its arrival.
+            const started = performance.now();
+            try {
+              return await acc.queryFromPath(fnPath, args);
+            } finally {
+              stats.recordQuery(udfPath, performance.now() - started);
+            }
+          });
+        }
+        if (kind === "mutation") {
+          return await this.oneAtATime(() => acc.mutationFromPath(fnPath, args));
+        }
+        return await acc.actionFromPath(fnPath, args);
+      });
+    } catch (e) {
+      // Even an error may describe data read from a commit that is not on disk yet.
+      await this.options.untilDurable?.();
+      throw e;
+    }
+    await this.options.untilDurable?.();
+    checkFunctionValue(value as Value, "return value");
     return { value: convexToJson(value as Value), commitTs: store.commitTs };
+  }
+
+  /**
+   * Runs a public query for a subscription, recording what it read and the commit timestamp of
+   * the snapshot it saw, so the caller can tell which later commits make the result stale.
+   */
+  async runTrackedQuery(
+    udfPath: string,
+    jsonArgs: JSONValue,
+    identity: UserIdentity | null,
+  ): Promise<{
+    outcome: { ok: true; value: JSONValue } | { ok: false; error: unknown };
+    reads: ReadSet;
+    snapshotTs: bigint | null;
+  }> {
+    const { outcome, reads, snapshotTs } = await recordReads(async () => {
+      const { value } = await this.run("query", udfPath, jsonArgs, identity);
+      return value;
+    });
+    return { outcome, reads, snapshotTs };
+  }
+
+  /**
+   * Queues top-level queries and mutations in arrival order before they reach convex-test's
+   * transaction lock, which wakes every waiter on each release (with 1 000 calls waiting, each
+   * commit cost 1 000 wake-ups). Actions are not queued: their nested calls take the lock.
+   */
+  private async oneAtATime<T>(fn: () => Promise<T>): Promise<T> {
+    const previous = this.queueTail;
+    let release!: () => void;
+    this.queueTail = new Promise<void>((r) => (release = r));
+    await previous;
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
   }
 
   /** Serves an HTTP action from `convex/http.ts`. */
@@ -370,7 +498,14 @@ export class Engine {
     init: RequestInit,
     identity: UserIdentity | null,
   ): Promise<Response> {
-    return await this.accessor(identity).fetch(pathAndQuery, init);
+    const response = await this.accessor(identity).fetch(pathAndQuery, init);
+    await this.options.untilDurable?.();
+    return response;
+  }
+
+  /** The id counter and creation-time clock as of the latest commit (for the commit log). */
+  idCounters(): IdCounters {
+    return this.internals.idCounters();
   }
 
   /** Whether the database holds any document (system tables included). */
@@ -408,12 +543,16 @@ export class Engine {
             .find((d) => d._id === id);
           const kind = (current?.state as { kind?: string } | undefined)?.kind;
           if (kind !== "pending" && kind !== "inProgress") return;
-          this.internals.patchCommitted(id, { state: { kind: "inProgress" } });
+          // Each state change is a committed transaction of its own, as convex-test's scheduler
+          // does it, so the commit log, the ordered indexes and invalidation all see it.
+          await this.internals.patchSystemDocument(id, {
+            state: { kind: "inProgress" },
+          });
           try {
             const { udfPath, kind: fnKind } = await this.resolve(job.name as string, "any", false);
             const args = ((job.args as Value[] | undefined)?.[0] ?? {}) as Value;
             await this.run(fnKind, udfPath, convexToJson(args), null);
-            this.internals.patchCommitted(id, {
+            await this.internals.patchSystemDocument(id, {
               state: { kind: "success" },
               completedTime: Date.now(),
             });
@@ -421,14 +560,12 @@ export class Engine {
             onError(
               `scheduled function ${String(job.name)} failed: ${e instanceof Error ? e.message : String(e)}`,
             );
-            this.internals.patchCommitted(id, {
+            await this.internals.patchSystemDocument(id, {
               state: { kind: "failed" },
               completedTime: Date.now(),
             });
           }
-          // Let the server persist the final state (no transaction committed it).
-          this.options.onCommit?.(this.lastCommitTs);
-        })();
+        })().catch((e: unknown) => onError(`scheduled function ${String(job.name)}: ${String(e)}`));
       }, delay);
       timer.unref();
     }
@@ -476,6 +613,7 @@ export function describeError(
     return { message: `[Request ID: ${requestId}] Server Error\n${e.message}` };
   }
   const err = e instanceof Error ? e : new Error(String(e));
+  err.message = convexLimitMessage(err.message);
   // Argument checks happen in convex-test's validateFunctionArgs; schema checks on writes use the
   // same validator but are ordinary function errors, as on Convex.
   const validation = err.stack?.includes("validateFunctionArgs") === true;

@@ -12,6 +12,7 @@ import { AuthFailure, type TokenVerifier } from "./auth";
 import { renderBrowser } from "./browser";
 import { describeError, type Engine, type FunctionKind } from "./engine";
 import type { Logger } from "./log";
+import type { StatsReport } from "./stats";
 import { encodeTs, newRequestId } from "./sync";
 
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -73,7 +74,9 @@ export type ReloadStatus = {
   lastError: string | null;
   /** Function calls per path since start (HTTP, WebSocket, scheduled, cron). */
   calls: Record<string, number>;
-};
+  /** What the last start recovered from the commit log. */
+  storage: { replayedCommits: number; droppedTail: string | null };
+} & StatsReport;
 
 export type ApiContext = {
   engine: Engine;
@@ -143,7 +146,8 @@ const BROWSER_HEADERS = {
   "Content-Type": "text/html; charset=utf-8",
   "Cache-Control": "no-store",
   "Content-Security-Policy":
-    "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; form-action 'none'",
+    // The filter form submits to this page (GET); live refresh is a meta refresh, not a script.
+    "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'",
   "X-Content-Type-Options": "nosniff",
 };
 

@@ -13,7 +13,10 @@ import type { RunningServer, ServerOptions } from "./server";
 // Same options and handle as the in-process server (only types: its modules load in the
 // child process, not here).
 export type LocalBackendOptions = ServerOptions;
-export type LocalBackend = RunningServer;
+export type LocalBackend = RunningServer & {
+  /** Ends the backend's process with SIGKILL, as a crash would (tests of durability). */
+  kill(): Promise<void>;
+};
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const READY_PREFIX = "CONVEX_LOCAL_READY ";
@@ -100,9 +103,13 @@ export async function startLocalBackend(options: LocalBackendOptions): Promise<L
   let closing: Promise<void> | null = null;
   return {
     ...info,
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      await exited;
+    },
     close() {
       closing ??= (async () => {
-        if (child.exitCode !== null) return;
+        if (child.exitCode !== null || child.signalCode !== null) return;
         // Closing stdin asks the child to stop gracefully (flushing its snapshot).
         child.stdin.end();
         const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);

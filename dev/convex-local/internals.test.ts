@@ -24,11 +24,21 @@ const all = queryGeneric({
   args: {},
   handler: async (ctx) => await ctx.db.query("notes").collect(),
 });
+const remove = mutationGeneric({
+  args: { id: v.id("notes") },
+  handler: async (ctx, { id }) => await ctx.db.delete(id),
+});
+const first = queryGeneric({
+  args: {},
+  handler: async (ctx) => await ctx.db.query("notes").first(),
+});
+const removeRef = makeFunctionReference<"mutation", { id: string }, null>("notes:remove");
+const firstRef = makeFunctionReference<"query", Record<string, never>, unknown>("notes:first");
 const addRef = makeFunctionReference<"mutation", { text: string }, string>("notes:add");
 const allRef = makeFunctionReference<"query", Record<string, never>, unknown>("notes:all");
 const modules = {
   "/convex/_generated/api.js": async () => ({}),
-  "/convex/notes.ts": async () => ({ add, all }),
+  "/convex/notes.ts": async () => ({ add, all, remove, first }),
 };
 
 describe("convex-test internals", () => {
@@ -61,6 +71,34 @@ describe("convex-test internals", () => {
     expect(docs).toEqual([expect.objectContaining({ _id: id, text: "hello" })]);
     const id2 = await t2.mutation(addRef, { text: "second" });
     expect(id2).not.toBe(id);
+  });
+
+  it("reports what each transaction wrote, and queries that read a whole table", async () => {
+    const t = convexTest(schema, modules);
+    const internals = await captureInternals(t);
+    const writes: { documents: string[]; deleted: string[]; nextDocId: number }[] = [];
+    internals.onCommit((_ts, w) =>
+      writes.push({
+        documents: w.flatMap((d) => (d.newDoc ? [d.newDoc.text as string] : [])),
+        deleted: w.filter((d) => d.newDoc === null).map((d) => d.id),
+        nextDocId: internals.idCounters().nextDocId,
+      }),
+    );
+    const scans: [string, number][] = [];
+    internals.onFullTableScan((table, n) => scans.push([table, n]));
+    const id = await t.mutation(addRef, { text: "a" });
+    await t.mutation(addRef, { text: "b" });
+    await t.mutation(removeRef, { id });
+    expect(writes.map((w) => [w.documents, w.deleted])).toEqual([
+      [["a"], []],
+      [["b"], []],
+      [[], [id]],
+    ]);
+    expect(writes[1].nextDocId).toBeGreaterThan(writes[0].nextDocId);
+    await t.query(firstRef, {});
+    expect(scans).toEqual([]);
+    await t.query(allRef, {});
+    expect(scans).toEqual([["notes", 1]]);
   });
 
   it("swaps the module loader in place", async () => {

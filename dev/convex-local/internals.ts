@@ -6,13 +6,18 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { convexTest } from "convex-test";
 import type { Value } from "convex/values";
+import { IndexStore, type RangeExpr } from "./indexes";
+import { readObserver, type DocumentWrite, type QuerySource } from "./readsets";
 
 export type SchemaLike = {
   schemaValidation: boolean;
   tables: Record<string, { export(): unknown }>;
 };
 
-export type Doc = Record<string, Value> & { _id: string; _creationTime: number };
+export type Doc = Record<string, Value> & {
+  _id: string;
+  _creationTime: number;
+};
 
 type DatabaseFake = {
   _documents: Record<string, Doc>;
@@ -20,16 +25,45 @@ type DatabaseFake = {
   _storage: Record<string, unknown>;
   _nextDocId: number;
   _lastCreationTime: number;
-  _writes: unknown[];
-  _schema: { schemaValidation: boolean; tables: Map<string, unknown> } | null;
+  _writes: Record<string, Doc | null>[];
+  _schema: {
+    schemaValidation: boolean;
+    tables: Map<string, TableExport>;
+  } | null;
   commit(commitTs?: bigint | null): void;
+  patch(table: string, id: string, fields: Record<string, Value>): void;
+  startQuery(query: { source: QuerySource; operators?: unknown[] }): number;
+  queryNext(queryId: number): { value: unknown; done: boolean };
+  get(table: string | undefined, id: string): Doc | null;
+  _resolveQuerySource(query: { source: QuerySource }): unknown;
+  _iterateDocs(table: string, callback: (doc: Doc) => void): void;
+  _addWrite(id: string, doc: Doc | null): void;
 };
 
-type TransactionManager = { _lastCommitTs: bigint };
+type TableExport = {
+  indexes?: { indexDescriptor: string; fields: string[] }[];
+};
+
+type TransactionManager = {
+  _lastCommitTs: bigint;
+  begin(isNested: boolean, limits?: unknown): Promise<void>;
+  commit(isNested: boolean): bigint | null;
+  rollback(isNested: boolean): void;
+};
+
+/** Checks the backend runs inside transactions; a throw fails the function (limits.ts). */
+export type TransactionHooks = {
+  /** A document about to be staged by insert/patch/replace. */
+  write(doc: Doc): void;
+  /** A top-level transaction ends after `elapsedMs` (before a commit, or on rollback). */
+  end(elapsedMs: number): void;
+};
 
 type ConvexGlobal = {
   components: Record<string, { db: DatabaseFake; modules: (p: string) => Promise<unknown> }>;
   transactionManager: TransactionManager;
+  syscall: (op: string, args: string) => string;
+  asyncSyscall: (op: string, args: string) => Promise<string>;
 };
 
 export const PINNED_CONVEX_TEST_VERSION = "0.0.70";
@@ -59,6 +93,15 @@ export function assertShape(g: unknown): asserts g is ConvexGlobal {
     if (typeof db?._lastCreationTime !== "number") problems.push("db._lastCreationTime");
     if (!Array.isArray(db?._writes)) problems.push("db._writes");
     if (typeof db?.commit !== "function") problems.push("db.commit");
+    if (typeof db?.patch !== "function") problems.push("db.patch");
+    if (typeof db?.startQuery !== "function") problems.push("db.startQuery");
+    if (typeof db?.queryNext !== "function") problems.push("db.queryNext");
+    if (typeof db?.get !== "function") problems.push("db.get");
+    if (typeof db?._resolveQuerySource !== "function") problems.push("db._resolveQuerySource");
+    if (typeof db?._iterateDocs !== "function") problems.push("db._iterateDocs");
+    if (typeof g.transactionManager.begin !== "function") problems.push("transactionManager.begin");
+    if (typeof g.syscall !== "function") problems.push("syscall");
+    if (typeof g.asyncSyscall !== "function") problems.push("asyncSyscall");
     if (!("_schema" in (db ?? {}))) problems.push("db._schema");
     if (typeof g.transactionManager._lastCommitTs !== "bigint")
       problems.push("transactionManager._lastCommitTs");
@@ -78,18 +121,30 @@ export type ExportedState = {
   lastCommitTs: bigint;
 };
 
+/** The id counter and creation-time clock: ids and creation times never repeat after them. */
+export type IdCounters = { nextDocId: number; lastCreationTime: number };
+
 export type ConvexTestInternals = {
   setModules(loader: (path: string) => Promise<unknown>): void;
   setSchema(schema: SchemaLike | undefined): void;
-  onCommit(listener: (commitTs: bigint) => void): void;
+  /** Called after each top-level commit with the documents it changed (before and after). */
+  onCommit(listener: (commitTs: bigint, writes: DocumentWrite[]) => void): void;
+  idCounters(): IdCounters;
+  /** Called when a query has read every document of a table (no index range, run to the end). */
+  onFullTableScan(listener: (table: string, documents: number) => void): void;
   documentCount(): number;
   tables(): { name: string; count: number }[];
   documents(table: string): Doc[];
   exportState(): ExportedState;
   importState(state: ExportedState): void;
-  /** Replaces fields of a committed document outside any transaction (system bookkeeping only). */
-  patchCommitted(id: string, fields: Record<string, Value>): void;
+  /** Patches a system document (e.g. `_scheduled_functions`) in its own committed transaction. */
+  patchSystemDocument(id: string, fields: Record<string, Value>): Promise<void>;
 };
+
+function tableOfId(id: string): string {
+  // convex-test ids end with the table name after a zero-padded counter.
+  return id.replace(/^\d+/, "");
+}
 
 /**
  * Captures the instance's global by observing the AsyncLocalStorage.run call every convex-test
@@ -97,6 +152,7 @@ export type ConvexTestInternals = {
  */
 export async function captureInternals(
   t: ReturnType<typeof convexTest>,
+  hooks?: TransactionHooks,
 ): Promise<ConvexTestInternals> {
   let captured: unknown = null;
   const proto = AsyncLocalStorage.prototype as unknown as {
@@ -116,30 +172,207 @@ export async function captureInternals(
   const g: ConvexGlobal = captured;
   const root = g.components[""];
   const db = root.db;
-  const listeners: ((ts: bigint) => void)[] = [];
+  const listeners: ((ts: bigint, writes: DocumentWrite[]) => void)[] = [];
+  const indexes = new IndexStore(
+    (table, index) =>
+      db._schema?.tables.get(table)?.indexes?.find((i) => i.indexDescriptor === index)?.fields ??
+      null,
+    (table) => {
+      const ids = db._tableIds.get(table) ?? new Set<string>();
+      return [...ids].map((id) => db._documents[id]).filter((d): d is Doc => d !== undefined);
+    },
+  );
+
   const originalCommit = db.commit.bind(db);
   db.commit = (commitTs: bigint | null = null) => {
-    originalCommit(commitTs);
     // Only the outermost commit (with a timestamp) makes writes visible.
-    if (commitTs !== null && db._writes.length === 0) {
-      for (const l of listeners) l(commitTs);
+    const outermost = commitTs !== null && db._writes.length === 1;
+    const pending = outermost ? db._writes[0] : {};
+    const before = outermost
+      ? Object.keys(pending).map((id) => ({
+          id,
+          oldDoc: db._documents[id] ?? null,
+        }))
+      : [];
+    originalCommit(commitTs);
+    if (!outermost) return;
+    const writes: DocumentWrite[] = before.map(({ id, oldDoc }) => ({
+      table: tableOfId(id),
+      id,
+      oldDoc,
+      newDoc: db._documents[id] ?? null,
+    }));
+    for (const w of writes) indexes.apply(w.table, w.oldDoc, w.newDoc);
+    for (const l of listeners) l(commitTs, writes);
+  };
+
+  // Full-table scans (stats.ts warns about large ones): queries over a whole table (no index
+  // range), with how many rows they returned and their `.take(n)` limit: one that ends before
+  // reaching its limit has read every document. Counted on the rows the query returns, so it
+  // holds whether the ordered indexes below or convex-test's own iteration serve the scan.
+  const scanListeners: ((table: string, documents: number) => void)[] = [];
+  const fullScans = new Map<number, { table: string; returned: number; limit: number | null }>();
+  const originalStartQuery = db.startQuery.bind(db);
+  db.startQuery = (query) => {
+    const id = originalStartQuery(query);
+    const source = query.source;
+    const table =
+      source.type === "FullTableScan"
+        ? source.tableName
+        : source.type === "IndexRange" && source.range.length === 0
+          ? source.indexName.split(".")[0]
+          : undefined;
+    if (table !== undefined && scanListeners.length > 0) {
+      const limits = (query.operators ?? [])
+        .map((op) => (op as { limit?: number }).limit)
+        .filter((n): n is number => typeof n === "number");
+      fullScans.set(id, {
+        table,
+        returned: 0,
+        limit: limits.length ? Math.min(...limits) : null,
+      });
+      // Iterations abandoned early never reach `done`: forget the oldest.
+      if (fullScans.size > 1000) fullScans.delete(fullScans.keys().next().value as number);
+    }
+    return id;
+  };
+  const originalQueryNext = db.queryNext.bind(db);
+  db.queryNext = (queryId) => {
+    const result = originalQueryNext(queryId);
+    const scan = fullScans.get(queryId);
+    if (scan === undefined) return result;
+    if (!result.done) {
+      scan.returned += 1;
+      return result;
+    }
+    fullScans.delete(queryId);
+    if (scan.limit === null || scan.returned < scan.limit) {
+      const documents = db._tableIds.get(scan.table)?.size ?? 0;
+      for (const l of scanListeners) l(scan.table, documents);
+    }
+    return result;
+  };
+
+  // Reads: record what a query reads (readsets.ts) and serve index ranges from ordered indexes.
+  const tm = g.transactionManager;
+  const originalBegin = tm.begin.bind(tm);
+  // Top-level transactions are serialized, so one start is enough. Time is CPU time of this
+  // process (a busy machine does not make a function slower), minus database calls, which
+  // Convex does not count against a function's run time.
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  let startedAt = 0;
+  let syscallMs = 0;
+  tm.begin = async (isNested, limits) => {
+    await originalBegin(isNested, limits);
+    if (!isNested) {
+      startedAt = cpuMs();
+      syscallMs = 0;
+      readObserver.begin(tm._lastCommitTs);
     }
   };
+  if (hooks) {
+    const userMs = () => cpuMs() - startedAt - syscallMs;
+    const originalSyscall = g.syscall.bind(g);
+    g.syscall = (op, args) => {
+      const t0 = cpuMs();
+      try {
+        return originalSyscall(op, args);
+      } finally {
+        syscallMs += cpuMs() - t0;
+      }
+    };
+    const originalAsyncSyscall = g.asyncSyscall.bind(g);
+    g.asyncSyscall = async (op, args) => {
+      const t0 = cpuMs();
+      try {
+        return await originalAsyncSyscall(op, args);
+      } finally {
+        syscallMs += cpuMs() - t0;
+      }
+    };
+    const originalTmCommit = tm.commit.bind(tm);
+    tm.commit = (isNested) => {
+      if (!isNested) hooks.end(userMs());
+      return originalTmCommit(isNested);
+    };
+    const originalRollback = tm.rollback.bind(tm);
+    tm.rollback = (isNested) => {
+      originalRollback(isNested);
+      if (!isNested) hooks.end(userMs());
+    };
+    const originalAddWrite = db._addWrite.bind(db);
+    db._addWrite = (id, doc) => {
+      if (doc !== null) hooks.write(doc);
+      originalAddWrite(id, doc);
+    };
+  }
+  let resolving: QuerySource | null = null;
+  const originalGet = db.get.bind(db);
+  db.get = (table, id) => {
+    if (resolving === null) readObserver.get(id);
+    return originalGet(table, id);
+  };
+  const originalResolve = db._resolveQuerySource.bind(db);
+  db._resolveQuerySource = (query) => {
+    readObserver.source(query.source);
+    resolving = query.source;
+    try {
+      return originalResolve(query);
+    } finally {
+      resolving = null;
+    }
+  };
+  const originalIterate = db._iterateDocs.bind(db);
+  db._iterateDocs = (table, callback) => {
+    const source = resolving;
+    const [, index] =
+      source?.type === "IndexRange"
+        ? source.indexName.split(".")
+        : source?.type === "FullTableScan"
+          ? [table, "by_creation_time"]
+          : [table, null];
+    const range: RangeExpr[] = source?.type === "IndexRange" ? source.range : [];
+    const committed = index ? indexes.candidates(table, index, range) : null;
+    if (committed === null) return originalIterate(table, callback);
+    // Writes of the running transaction (any nesting level) replace committed versions.
+    const pendingIds = new Set<string>();
+    for (const level of db._writes) {
+      for (const id of Object.keys(level)) if (tableOfId(id) === table) pendingIds.add(id);
+    }
+    for (const doc of committed) if (!pendingIds.has(doc._id)) callback(doc);
+    for (const id of pendingIds) {
+      const doc = originalGet(table, id);
+      if (doc !== null) callback(doc);
+    }
+  };
+
   return {
     setModules(loader) {
       root.modules = loader;
     },
     setSchema(schema) {
+      indexes.reset();
       db._schema =
         schema === undefined
           ? null
           : {
               schemaValidation: schema.schemaValidation,
-              tables: new Map(Object.entries(schema.tables).map(([n, ts]) => [n, ts.export()])),
+              tables: new Map(
+                Object.entries(schema.tables).map(([n, ts]) => [n, ts.export() as TableExport]),
+              ),
             };
     },
     onCommit(listener) {
       listeners.push(listener);
+    },
+    idCounters() {
+      return { nextDocId: db._nextDocId, lastCreationTime: db._lastCreationTime };
+    },
+    onFullTableScan(listener) {
+      scanListeners.push(listener);
     },
     documentCount() {
       return Object.keys(db._documents).length;
@@ -162,17 +395,20 @@ export async function captureInternals(
         lastCommitTs: g.transactionManager._lastCommitTs,
       };
     },
-    patchCommitted(id, fields) {
-      const doc = db._documents[id];
-      if (doc) db._documents[id] = { ...doc, ...fields };
+    async patchSystemDocument(id, fields) {
+      // A transaction of its own, like convex-test's scheduler bookkeeping: the commit hook sees
+      // it (commit log, ordered indexes, invalidation).
+      await t.run(async () => {
+        db.patch(tableOfId(id), id, fields);
+      });
     },
     importState(state) {
+      indexes.reset();
       db._documents = {};
       db._tableIds = new Map();
       for (const doc of state.documents) {
         db._documents[doc._id] = doc;
-        // convex-test ids end with the table name after a zero-padded counter.
-        const table = doc._id.replace(/^\d+/, "");
+        const table = tableOfId(doc._id);
         let ids = db._tableIds.get(table);
         if (!ids) db._tableIds.set(table, (ids = new Set()));
         ids.add(doc._id);

@@ -5,12 +5,9 @@ import {
   accessSync,
   constants,
   existsSync,
-  mkdirSync,
   readFileSync,
-  renameSync,
   statSync,
   watch,
-  writeFileSync,
   type FSWatcher,
 } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -18,11 +15,14 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { WebSocketServer } from "ws";
 import { TokenVerifier, type AuthProviderConfig } from "./auth";
-import { BuildError, Engine, type Snapshot } from "./engine";
+import { BuildError, Engine } from "./engine";
 import { deploymentHandler, MAX_BODY_BYTES, siteHandler, type ApiContext } from "./http-api";
 import { CronRunner } from "./crons";
-import { createLogger, type Logger } from "./log";
-import { SyncConnection } from "./sync";
+import { createLogger } from "./log";
+import { Persistence } from "./persistence";
+import { Subscriptions } from "./readsets";
+import { stats } from "./stats";
+import { SyncConnection, type Subscription } from "./sync";
 import { typecheckConvex } from "./typecheck";
 
 export type ServerOptions = {
@@ -44,13 +44,15 @@ export type ServerOptions = {
   adminKey?: string;
 };
 
-export type RunningServer = { url: string; siteUrl: string; close(): Promise<void> };
+export type RunningServer = {
+  url: string;
+  siteUrl: string;
+  close(): Promise<void>;
+};
 
 /** A startup problem worth one clear line (busy port, missing codegen, unreadable folder). */
 export class StartupError extends Error {}
 
-const SNAPSHOT_DEBOUNCE_MS = 100;
-const SNAPSHOT_MAX_DELAY_MS = 1000;
 // Process variables functions keep seeing; everything else comes from the env file, as on Convex.
 const KEPT_PROCESS_ENV = /^(PATH|HOME|TMPDIR|TMP|TEMP|LANG|LC_\w+|TZ|NODE_\w+|TSX_\w+|USER|SHELL)$/;
 
@@ -97,57 +99,6 @@ function closeServer(server: Server): Promise<void> {
     server.close(() => resolve());
     server.closeAllConnections();
   });
-}
-
-class SnapshotStore {
-  private timer: NodeJS.Timeout | null = null;
-  private firstPending = 0;
-  private readonly file: string;
-
-  constructor(
-    dir: string,
-    private readonly engine: Engine,
-    private readonly log: Logger,
-  ) {
-    mkdirSync(dir, { recursive: true });
-    this.file = path.join(dir, "snapshot.json");
-  }
-
-  load(): boolean {
-    if (!existsSync(this.file)) return false;
-    const snapshot = JSON.parse(readFileSync(this.file, "utf8")) as Snapshot;
-    this.engine.importSnapshot(snapshot);
-    return true;
-  }
-
-  /** Debounced: a burst of commits produces one write, and never waits more than 1 s. */
-  schedule(): void {
-    const now = Date.now();
-    if (this.timer === null) this.firstPending = now;
-    else clearTimeout(this.timer);
-    const delay = Math.min(
-      SNAPSHOT_DEBOUNCE_MS,
-      Math.max(0, this.firstPending + SNAPSHOT_MAX_DELAY_MS - now),
-    );
-    this.timer = setTimeout(() => this.flush(), delay);
-  }
-
-  flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    try {
-      // Temp file + rename: a crash mid-write leaves the previous snapshot intact.
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(this.engine.exportSnapshot()));
-      renameSync(tmp, this.file);
-    } catch (e) {
-      this.log.error(`snapshot write failed: ${String(e)}`);
-    }
-  }
-
-  get pending(): boolean {
-    return this.timer !== null;
-  }
 }
 
 export async function runServer(options: ServerOptions): Promise<RunningServer> {
@@ -199,21 +150,32 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
       if (!KEPT_PROCESS_ENV.test(key)) delete process.env[key];
     }
     const vars = existsSync(envFile) ? parseEnvFile(readFileSync(envFile, "utf8")) : {};
-    Object.assign(process.env, vars, { CONVEX_SITE_URL: siteUrl, CONVEX_CLOUD_URL: url });
+    Object.assign(process.env, vars, {
+      CONVEX_SITE_URL: siteUrl,
+      CONVEX_CLOUD_URL: url,
+    });
     return Object.keys(vars).length;
   };
   const envCount = applyEnv();
 
   const connections = new Set<SyncConnection>();
-  let snapshots: SnapshotStore | null = null;
+  const subscriptions = new Subscriptions<Subscription>();
+  let persistence: Persistence | null = null;
+  const storage = { replayedCommits: 0, droppedTail: null as string | null };
   const engine = new Engine({
     projectDir,
     buildDir: path.join(projectDir, ".convex-local", "build"),
     siteUrl,
-    onCommit: () => {
-      for (const c of connections) c.notifyCommit();
-      snapshots?.schedule();
+    onCommit: (commitTs, writes) => {
+      // Logged first; results computed from this commit wait for the fsync (Engine.run).
+      persistence?.record(commitTs, writes, engine.idCounters());
+      // Only the subscriptions whose read set this commit touched are re-run.
+      for (const { conn, queryId } of subscriptions.touched(commitTs, writes)) {
+        conn.invalidate(queryId);
+      }
     },
+    untilDurable: () => persistence?.untilDurable() ?? Promise.resolve(),
+    warn: (line) => log.error(line),
   });
   let verifier = new TokenVerifier([]);
   const loadAuthConfig = async () => {
@@ -232,18 +194,28 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
   try {
     await engine.start();
     await loadAuthConfig();
-    snapshots = new SnapshotStore(dataDir, engine, log);
-    if (!options.reset && snapshots.load()) {
-      log.info(`loaded data from ${dataDir}`);
-      const resumed = engine.resumeScheduledFunctions((line) => log.error(line));
-      if (resumed > 0) log.info(`re-armed ${resumed} pending scheduled function(s)`);
-    } else if (options.reset) log.info("starting with an empty database (--reset)");
+    persistence = new Persistence(dataDir, engine, log);
+    if (options.reset) {
+      persistence.reset();
+      log.info("starting with an empty database (--reset)");
+    } else {
+      const recovered = persistence.recover();
+      storage.replayedCommits = recovered.replayed;
+      storage.droppedTail = recovered.droppedTail;
+      if (recovered.loadedSnapshot || recovered.replayed > 0) {
+        log.info(
+          `loaded data from ${dataDir} (${recovered.replayed} commit(s) replayed from the log)`,
+        );
+        const resumed = engine.resumeScheduledFunctions((line) => log.error(line));
+        if (resumed > 0) log.info(`re-armed ${resumed} pending scheduled function(s)`);
+      }
+    }
     if (options.seed && engine.isEmpty()) {
       const { udfPath, kind } = await engine.resolve(options.seed, "mutation", false);
       await engine.run(kind, udfPath, {}, null);
       log.info(`seeded with ${udfPath}`);
     }
-    snapshots.flush();
+    await persistence.compact();
     const cronCount = await crons.load();
     if (cronCount > 0) log.info(`running ${cronCount} cron job(s) from convex/crons.ts`);
   } catch (e) {
@@ -255,13 +227,21 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
     engine,
     verifier: () => verifier,
     log,
-    status: () => ({ ...reloadStatus, calls: log.callCounts() }),
+    status: () => ({
+      ...reloadStatus,
+      calls: log.callCounts(),
+      ...stats.report(),
+      storage,
+    }),
     adminKey: options.adminKey || null,
   };
   deploymentRequest = deploymentHandler(ctx);
   siteRequest = siteHandler(ctx);
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_BODY_BYTES,
+  });
   deployment.on("upgrade", (req, socket, head) => {
     const pathname = new URL(req.url ?? "/", "http://local").pathname;
     if (!/^\/api\/[^/]+\/sync$/.test(pathname)) {
@@ -275,6 +255,7 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
         () => verifier,
         log,
         (c) => connections.delete(c),
+        subscriptions,
       );
       connections.add(conn);
     });
@@ -351,7 +332,7 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
         for (const c of connections) c.close();
         wss.close();
         await Promise.all([closeServer(deployment), closeServer(site)]);
-        snapshots?.flush();
+        await persistence?.close();
         engine.dispose();
       })();
       return closing;

@@ -1,13 +1,16 @@
 // The WebSocket sync protocol (`/api/<version>/sync`) as the convex 1.48 clients speak it:
 // query sets, identity, mutations/actions and Transitions with exact versions. Each connection
-// processes its work one item at a time so versions advance in order; after every commit the
-// server asks each connection to re-run its queries and push only the results that changed.
+// processes its work one item at a time so versions advance in order. A commit marks dirty only
+// the subscriptions whose read set it touched (readsets.ts); the connection re-runs those and
+// pushes the results that changed, all valid at the one timestamp its Transition carries.
 import type { WebSocket } from "ws";
 import type { UserIdentity } from "convex/server";
 import type { JSONValue } from "convex/values";
 import { AuthFailure, secondsUntilExpiry, type TokenVerifier } from "./auth";
 import { describeError, type Engine } from "./engine";
 import type { Logger } from "./log";
+import type { Subscriptions } from "./readsets";
+import { recordRerun } from "./stats";
 
 /** Encodes a u64 nanosecond timestamp as the client expects: base64 of 8 little-endian bytes. */
 export function encodeTs(ts: bigint): string {
@@ -16,10 +19,24 @@ export function encodeTs(ts: bigint): string {
   return buf.toString("base64");
 }
 
-type QueryState = { udfPath: string; args: JSONValue; lastResult: string | null };
+type QueryState = {
+  udfPath: string;
+  args: JSONValue;
+  lastResult: string | null;
+  sub: Subscription;
+};
+
+/** One live query of one connection, as registered in the shared `Subscriptions`. */
+export type Subscription = { conn: SyncConnection; queryId: number };
 
 type Modification =
-  | { type: "QueryUpdated"; queryId: number; value: JSONValue; logLines: string[]; journal: null }
+  | {
+      type: "QueryUpdated";
+      queryId: number;
+      value: JSONValue;
+      logLines: string[];
+      journal: null;
+    }
   | {
       type: "QueryFailed";
       queryId: number;
@@ -45,6 +62,9 @@ export class SyncConnection {
   private ts = 0n;
   private identity: UserIdentity | null = null;
   private queries = new Map<number, QueryState>();
+  private dirty = new Set<number>();
+  /** Dirty because a commit touched their read set: their next run is a re-run (stats.ts). */
+  private touched = new Set<number>();
   private chain: Promise<void> = Promise.resolve();
   private mutationChain: Promise<void> = Promise.resolve();
   private refreshQueued = false;
@@ -58,6 +78,7 @@ export class SyncConnection {
     private readonly verifier: () => TokenVerifier,
     private readonly log: Logger,
     private readonly onClose: (c: SyncConnection) => void,
+    private readonly subscriptions: Subscriptions<Subscription>,
   ) {
     ws.on("message", (data, isBinary) => this.onMessage(data.toString(), isBinary));
     ws.on("close", () => this.shutdown());
@@ -71,6 +92,7 @@ export class SyncConnection {
     this.closed = true;
     clearInterval(this.pingTimer);
     if (this.expiryTimer) clearTimeout(this.expiryTimer);
+    for (const q of this.queries.values()) this.subscriptions.delete(q.sub);
     this.onClose(this);
   }
 
@@ -96,17 +118,25 @@ export class SyncConnection {
     });
   }
 
-  /** Called after each commit: re-run this connection's queries once (coalesced). */
+  /** Functions or env changed: every query of this connection is stale. */
   notifyCommit(): void {
-    if (this.refreshQueued || this.closed) return;
+    for (const id of this.queries.keys()) this.dirty.add(id);
+    this.queueRefresh();
+  }
+
+  /** A commit touched what this query read: re-run it (coalesced with other work). */
+  invalidate(queryId: number): void {
+    this.dirty.add(queryId);
+    this.touched.add(queryId);
     this.queueRefresh();
   }
 
   private queueRefresh(): void {
+    if (this.refreshQueued || this.closed) return;
     this.refreshQueued = true;
     this.enqueue(async () => {
       this.refreshQueued = false;
-      await this.transition({}, [...this.queries.keys()]);
+      await this.transition({}, []);
     });
   }
 
@@ -160,10 +190,22 @@ export class SyncConnection {
     for (const m of mods as ClientMessage[]) {
       if (m.type === "Add" && typeof m.queryId === "number" && typeof m.udfPath === "string") {
         const args = Array.isArray(m.args) ? ((m.args[0] ?? {}) as JSONValue) : {};
-        this.queries.set(m.queryId, { udfPath: m.udfPath, args, lastResult: null });
+        const previous = this.queries.get(m.queryId);
+        if (previous) this.subscriptions.delete(previous.sub);
+        const sub = { conn: this, queryId: m.queryId };
+        this.queries.set(m.queryId, {
+          udfPath: m.udfPath,
+          args,
+          lastResult: null,
+          sub,
+        });
         added.push(m.queryId);
       } else if (m.type === "Remove" && typeof m.queryId === "number") {
+        const previous = this.queries.get(m.queryId);
+        if (previous) this.subscriptions.delete(previous.sub);
         this.queries.delete(m.queryId);
+        this.dirty.delete(m.queryId);
+        this.touched.delete(m.queryId);
         removed.push({ type: "QueryRemoved", queryId: m.queryId });
       } else {
         return this.fatal("Malformed query set modification");
@@ -224,9 +266,11 @@ export class SyncConnection {
   }
 
   /**
-   * Runs `rerun` queries and sends one Transition from the current version to the new one,
-   * containing only changed results (plus `extra`). Always sent: the client resolves a mutation
-   * only once it has seen a Transition at or after its commit.
+   * Runs `rerun` and the dirty queries, and sends one Transition from the current version to
+   * the new one, containing only changed results (plus `extra`). Every result in it is valid at
+   * the Transition's timestamp: a query whose snapshot a later commit touched (checked against
+   * its read set) is run again before sending. Always sent: the client resolves a mutation only
+   * once it has seen a Transition at or after its commit.
    */
   private async transition(
     change: { querySet?: number; identity?: number },
@@ -234,14 +278,25 @@ export class SyncConnection {
     extra: Modification[] = [],
   ): Promise<void> {
     if (this.closed) return;
-    const ts = this.engine.commitTs > this.ts ? this.engine.commitTs : this.ts;
-    const modifications: Modification[] = [...extra];
-    for (const queryId of rerun) {
-      const q = this.queries.get(queryId);
-      if (!q) continue;
-      const mod = await this.runQuery(queryId, q);
-      if (mod) modifications.push(mod);
+    for (const id of rerun) this.dirty.add(id);
+    const results = new Map<number, Modification>();
+    // Commits are reported synchronously, so once no query is dirty every result is valid at
+    // the latest commit timestamp, read in the same tick as the Transition is sent.
+    while (this.dirty.size > 0 && !this.closed) {
+      const batch = [...this.dirty];
+      this.dirty.clear();
+      for (const queryId of batch) {
+        const becauseOfCommit = this.touched.delete(queryId);
+        const q = this.queries.get(queryId);
+        if (!q) continue;
+        if (becauseOfCommit) recordRerun();
+        const mod = await this.runQuery(queryId, q);
+        if (mod) results.set(queryId, mod);
+      }
     }
+    if (this.closed) return;
+    const ts = this.engine.commitTs > this.ts ? this.engine.commitTs : this.ts;
+    const modifications: Modification[] = [...extra, ...results.values()];
     const startVersion = {
       querySet: this.querySetVersion,
       identity: this.identityVersion,
@@ -264,9 +319,28 @@ export class SyncConnection {
     let key: string;
     try {
       const { udfPath } = await this.engine.resolve(q.udfPath, "query", true);
-      const { value } = await this.engine.run("query", udfPath, q.args, this.identity);
+      const { outcome, reads, snapshotTs } = await this.engine.runTrackedQuery(
+        udfPath,
+        q.args,
+        this.identity,
+      );
+      // Removed or replaced while it ran: its result and reads belong to nobody.
+      if (this.queries.get(queryId) !== q || this.closed) return null;
+      if (this.subscriptions.set(q.sub, reads, snapshotTs)) {
+        // A commit after its snapshot touched what it read: run it again.
+        this.dirty.add(queryId);
+        this.touched.add(queryId);
+      }
+      if (!outcome.ok) throw outcome.error;
+      const value = outcome.value;
       key = `ok:${JSON.stringify(value)}`;
-      mod = { type: "QueryUpdated", queryId, value, logLines: [], journal: null };
+      mod = {
+        type: "QueryUpdated",
+        queryId,
+        value,
+        logLines: [],
+        journal: null,
+      };
     } catch (e) {
       const { message, data } = describeError(e, newRequestId());
       key = `err:${message.replace(/^\[Request ID: [^\]]*\] /, "")}:${JSON.stringify(data)}`;
@@ -318,7 +392,13 @@ export class SyncConnection {
         // after this response; the refresh queued by the commit may already have been sent.
         this.queueRefresh();
       } else {
-        this.send({ type: responseType, requestId, success: true, result: value, logLines: [] });
+        this.send({
+          type: responseType,
+          requestId,
+          success: true,
+          result: value,
+          logLines: [],
+        });
       }
     } catch (e) {
       const { message, data } = describeError(e, newRequestId());

@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { ConvexHttpClient } from "convex/browser";
+import { anyApi } from "convex/server";
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import { startLocalBackend, type LocalBackend, type LocalBackendOptions } from "./index";
 
@@ -27,7 +29,10 @@ export type TestBackend = LocalBackend & {
     claims?: Record<string, unknown>,
     opts?: { expiresIn?: string | number; keys?: Keys; alg?: string },
   ): Promise<string>;
+  /** Stops (gracefully, or not at all after `kill()`) and starts again on the same data. */
   restart(extra?: Partial<LocalBackendOptions>): Promise<void>;
+  /** When the last `restart` had stopped the previous process (ms since epoch). */
+  stoppedAt: number;
   cleanup(): Promise<void>;
 };
 
@@ -62,6 +67,7 @@ export async function startTestBackend(
       return backend.siteUrl;
     },
     dir,
+    stoppedAt: 0,
     keys,
     customKeys,
     async token(claims = {}, opts = {}) {
@@ -76,11 +82,13 @@ export async function startTestBackend(
         .sign(k.privateKey);
     },
     close: () => backend.close(),
+    kill: () => backend.kill(),
     async restart(more = {}) {
       // Same ports, so tokens and clients stay valid across the restart.
       const port = Number(new URL(backend.url).port);
       const sitePort = Number(new URL(backend.siteUrl).port);
       await backend.close();
+      tb.stoppedAt = Date.now();
       backend = await startLocalBackend({ ...options, port, sitePort, reset: false, ...more });
     },
     async cleanup() {
@@ -109,4 +117,27 @@ export function waitFor<T>(
     };
     tick();
   });
+}
+
+export type Message = {
+  _id: string;
+  _creationTime: number;
+  author: string;
+  body: string;
+};
+
+/** Polls `messages.list` until the author's messages satisfy `done` (or the time is up). */
+export async function waitForMessages(
+  client: ConvexHttpClient,
+  author: string,
+  done: (n: number) => boolean,
+  timeoutMs: number,
+): Promise<Message[]> {
+  const started = Date.now();
+  for (;;) {
+    const all = (await client.query(anyApi.messages.list, {})) as Message[];
+    const mine = all.filter((m) => m.author === author);
+    if (done(mine.length) || Date.now() - started > timeoutMs) return mine;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

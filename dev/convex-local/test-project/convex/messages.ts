@@ -133,3 +133,15 @@ export const badWrite = mutation({
     await ctx.db.insert("messages", { author: 42 as unknown as string, body: "x" });
   },
 });
+
+export const sendMany = mutation({
+  args: { author: v.string(), count: v.number() },
+  handler: async (ctx, { author, count }) => {
+    for (let i = 0; i < count; i++) await ctx.db.insert("messages", { author, body: String(i) });
+  },
+});
+
+export const latest = query({
+  args: {},
+  handler: async (ctx) => await ctx.db.query("messages").order("desc").first(),
+});

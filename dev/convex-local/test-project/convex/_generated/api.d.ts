@@ -15,6 +15,8 @@ import type {
 } from "convex/server";
 import type * as crons from "../crons.js";
 import type * as http from "../http.js";
+import type * as indexed from "../indexed.js";
+import type * as limits from "../limits.js";
 import type * as messages from "../messages.js";
 import type * as seed from "../seed.js";
 
@@ -29,6 +31,8 @@ import type * as seed from "../seed.js";
 declare const fullApi: ApiFromModules<{
   crons: typeof crons;
   http: typeof http;
+  indexed: typeof indexed;
+  limits: typeof limits;
   messages: typeof messages;
   seed: typeof seed;
 }>;

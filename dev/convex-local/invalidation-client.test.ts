@@ -1,0 +1,124 @@
+// Precise invalidation through the real clients: a subscription is re-run only when a commit
+// writes into what it read (here an index range). `indexed:sessionsProbe` returns a new value
+// on every run, so the subscribed ConvexClient sees exactly one update per re-run.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
+import { ConvexClient, ConvexHttpClient } from "convex/browser";
+import { anyApi } from "convex/server";
+import { startTestBackend, waitFor, type TestBackend } from "./testing";
+
+const api = anyApi;
+let backend: TestBackend;
+const clients: ConvexClient[] = [];
+type Probe = { devices: string[]; runs: number };
+
+function newClient(): ConvexClient {
+  const c = new ConvexClient(backend.url, {
+    webSocketConstructor: WebSocket as unknown as typeof globalThis.WebSocket,
+    unsavedChangesWarning: false,
+  });
+  clients.push(c);
+  return c;
+}
+
+function watch(client: ConvexClient, userId: string): Probe[] {
+  const seen: Probe[] = [];
+  client.onUpdate(api.indexed.sessionsProbe, { userId }, (p: Probe) => seen.push(p));
+  return seen;
+}
+
+beforeAll(async () => {
+  backend = await startTestBackend();
+});
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((c) => c.close()));
+});
+afterAll(async () => {
+  await backend?.cleanup();
+});
+
+describe("precise invalidation", () => {
+  it("does not re-run a subscription for writes outside its index range", async () => {
+    const watcher = newClient();
+    const writer = newClient();
+    const http = new ConvexHttpClient(backend.url);
+    const ann = watch(watcher, "ann");
+    const bob = watch(watcher, "bob");
+    await waitFor(
+      () => [ann.length, bob.length],
+      ([a, b]) => a === 1 && b === 1,
+    );
+    // Writes to the same table outside ann's range, to other tables, over WebSocket and HTTP.
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      ids.push(
+        await writer.mutation(api.indexed.addSession, {
+          userId: "bob",
+          device: `b${i}`,
+        }),
+      );
+    }
+    await http.mutation(api.indexed.renameSession, {
+      id: ids[0],
+      device: "b0-renamed",
+    });
+    await http.mutation(api.messages.increment, { name: "unrelated" });
+    await writer.mutation(api.indexed.addSessions, {
+      userId: "carol",
+      count: 20,
+      prefix: "c",
+    });
+    await waitFor(
+      () => bob.at(-1)?.devices ?? [],
+      (d) => d.includes("b0-renamed") && d.length === 5,
+    );
+    // Same connection: bob's last update came in a Transition after every write above.
+    expect(ann).toHaveLength(1);
+    expect(ann[0].devices).toEqual([]);
+
+    // A write into ann's range re-runs it once.
+    await writer.mutation(api.indexed.addSession, {
+      userId: "ann",
+      device: "a0",
+    });
+    await waitFor(
+      () => ann,
+      (s) => s.length === 2,
+    );
+    expect(ann[1].devices).toEqual(["a0"]);
+    expect(bob.at(-1)!.devices).toHaveLength(5);
+
+    // Moving a document between ranges touches both: the old key and the new key.
+    const bobBefore = bob.length;
+    await http.mutation(api.indexed.moveSession, { id: ids[1], userId: "ann" });
+    await waitFor(
+      () => [ann.at(-1)!.devices, bob.at(-1)!.devices],
+      ([a, b]) => a.includes("b1") && !b.includes("b1"),
+    );
+    expect(ann).toHaveLength(3);
+    expect(bob.length).toBe(bobBefore + 1);
+  });
+
+  it("keeps every subscriber of a range up to date and leaves the others alone", async () => {
+    const writer = new ConvexHttpClient(backend.url);
+    const watchers = Array.from({ length: 10 }, () => newClient());
+    const mine = watch(watchers[0], "dave");
+    const others = watchers.slice(1).map((c, i) => watch(c, `idle${i}`));
+    await waitFor(
+      () => [mine.length, ...others.map((o) => o.length)],
+      (ls) => ls.every((l) => l === 1),
+    );
+    for (let i = 0; i < 10; i++) {
+      await writer.mutation(api.indexed.addSession, {
+        userId: "dave",
+        device: `d${i}`,
+      });
+    }
+    await waitFor(
+      () => mine.at(-1)!.devices.length,
+      (n) => n === 10,
+    );
+    // Idle connections: one run each (the first), whatever the other user wrote.
+    expect(others.map((o) => o.length)).toEqual(others.map(() => 1));
+  });
+});
