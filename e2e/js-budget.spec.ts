@@ -14,12 +14,13 @@ const buildDir = resolve(import.meta.dirname, "..", ".next-e2e");
  * kB (1000 bytes, as Next prints them) of first-load JS per page entry. Issue 12's goal for
  * the shopper pages is 125 kB, which a live page cannot reach while the Convex client is in
  * its first load: the framework's shared chunks (102.5 kB) plus the Convex client (25.8 kB)
- * are 128.3 kB before any code of ours. Their budget holds today's figure until the client
- * loads after first paint (README "Measured").
+ * are 128.3 kB before any code of ours. Their budget holds today's figure (with the
+ * accessibility fixes: aria-disabled while busy, the cart count as its own word) until the
+ * client loads after first paint (README "Measured").
  */
 const BUDGETS_KB: Record<string, number> = {
-  "/s/[store]/page": 137,
-  "/s/[store]/p/[productId]/page": 137,
+  "/s/[store]/page": 138,
+  "/s/[store]/p/[productId]/page": 138,
   "/s/[store]/checkout/page": 140,
   "/account/page": 140,
   "/account/devices/page": 140,

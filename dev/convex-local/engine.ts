@@ -3,6 +3,7 @@
 // per-call identity, a commit hook (for reactivity and snapshots), snapshot export/import and
 // hot swapping of modules. Everything that reaches into convex-test internals lives in
 // `internals.ts` so a version change fails loudly in one place.
+import { withJournal } from "./journal";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
@@ -463,16 +464,21 @@ export class Engine {
     udfPath: string,
     jsonArgs: JSONValue,
     identity: UserIdentity | null,
+    /** The subscription's query journal: the end cursor its first run's page reached. */
+    journal: string | null = null,
   ): Promise<{
     outcome: { ok: true; value: JSONValue } | { ok: false; error: unknown };
     reads: ReadSet;
     snapshotTs: bigint | null;
+    journal: string | null;
   }> {
+    let pinned: string | null = journal;
     const { outcome, reads, snapshotTs } = await recordReads(async () => {
-      const { value } = await this.run("query", udfPath, jsonArgs, identity);
-      return value;
+      const run = await withJournal(journal, () => this.run("query", udfPath, jsonArgs, identity));
+      pinned = run.journal;
+      return run.value.value;
     });
-    return { outcome, reads, snapshotTs };
+    return { outcome, reads, snapshotTs, journal: pinned };
   }
 
   /**

@@ -3,6 +3,7 @@
 // long-running backend needs. We capture its per-instance "Convex global" (database fake,
 // transaction manager, module loader) once, then use a handful of its fields. `assertShape`
 // fails loudly if an upgrade changes them; internals.test.ts runs it.
+import { journaledPage } from "./journal";
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { convexTest } from "convex-test";
 import type { Value } from "convex/values";
@@ -272,6 +273,15 @@ export async function captureInternals(
       syscallMs = 0;
       readObserver.begin(tm._lastCommitTs);
     }
+  };
+  // Paginated queries read up to the end cursor their subscription's journal pinned (journal.ts).
+  const unjournaledAsyncSyscall = g.asyncSyscall.bind(g);
+  g.asyncSyscall = async (op, args) => {
+    if (op !== "1.0/queryPage") return unjournaledAsyncSyscall(op, args);
+    const page = journaledPage(args);
+    const result = await unjournaledAsyncSyscall(op, page.args);
+    page.record(result);
+    return result;
   };
   if (hooks) {
     const userMs = () => cpuMs() - startedAt - syscallMs;

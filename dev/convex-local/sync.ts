@@ -23,6 +23,8 @@ type QueryState = {
   udfPath: string;
   args: JSONValue;
   lastResult: string | null;
+  /** Query journal (journal.ts): where a paginated query's page ended on its first run. */
+  journal: string | null;
   sub: Subscription;
 };
 
@@ -35,7 +37,7 @@ type Modification =
       queryId: number;
       value: JSONValue;
       logLines: string[];
-      journal: null;
+      journal: string | null;
     }
   | {
       type: "QueryFailed";
@@ -197,6 +199,7 @@ export class SyncConnection {
           udfPath: m.udfPath,
           args,
           lastResult: null,
+          journal: typeof m.journal === "string" ? m.journal : null,
           sub,
         });
         added.push(m.queryId);
@@ -319,13 +322,15 @@ export class SyncConnection {
     let key: string;
     try {
       const { udfPath } = await this.engine.resolve(q.udfPath, "query", true);
-      const { outcome, reads, snapshotTs } = await this.engine.runTrackedQuery(
+      const { outcome, reads, snapshotTs, journal } = await this.engine.runTrackedQuery(
         udfPath,
         q.args,
         this.identity,
+        q.journal,
       );
       // Removed or replaced while it ran: its result and reads belong to nobody.
       if (this.queries.get(queryId) !== q || this.closed) return null;
+      if (outcome.ok) q.journal = journal;
       if (this.subscriptions.set(q.sub, reads, snapshotTs)) {
         // A commit after its snapshot touched what it read: run it again.
         this.dirty.add(queryId);
@@ -339,7 +344,7 @@ export class SyncConnection {
         queryId,
         value,
         logLines: [],
-        journal: null,
+        journal: q.journal,
       };
     } catch (e) {
       const { message, data } = describeError(e, newRequestId());
