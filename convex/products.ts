@@ -40,7 +40,10 @@ export function toProductView(p: Doc<"products">) {
   };
 }
 
-/** Public catalog of a store: live products, optionally one category and/or a name search. */
+/**
+ * Public catalog of a store: live products, optionally one category and/or a name search
+ * (the first 500, or 50 search hits; the store page pages through `storefront.catalogPage`).
+ */
 export const list = query({
   args: {
     storeId: v.id("stores"),
@@ -50,7 +53,9 @@ export const list = query({
   returns: v.array(productValidator),
   handler: async (ctx, { storeId, category, search }) => {
     await requireStore(ctx, storeId);
-    return (await catalogOf(ctx, storeId, { category, search })).map(toProductView);
+    const show = search?.trim() ? 50 : 500;
+    const { products } = await catalogOf(ctx, storeId, { category, search }, show);
+    return products.map(toProductView);
   },
 });
 

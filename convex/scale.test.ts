@@ -16,6 +16,7 @@ import {
   vi,
 } from "vitest";
 import { api } from "./_generated/api";
+import { CATALOG_PAGE_SIZE, CATALOG_SHOW_MAX } from "./shared/limits";
 import type { Id } from "./_generated/dataModel";
 import schema from "./schema";
 import { asDevice, insertProduct, insertStore, modules } from "./test.setup";
@@ -344,6 +345,24 @@ describe("a store with 5 000 products", () => {
     expect(inCategory.result.length).toBe(inSeven.length);
     expectWithinLimits(inCategory.peak);
 
+    // The store page: one page, then "show more" up to its bound, then narrowing.
+    const firstPage = await measured(() => t.query(api.storefront.catalogPage, { slug: "huge" }));
+    expect(firstPage.result!.products).toHaveLength(CATALOG_PAGE_SIZE);
+    expect(firstPage.result!.hasMore).toBe(true);
+    expectWithinLimits(firstPage.peak);
+    const mostShown = await measured(() =>
+      t.query(api.storefront.catalogPage, { slug: "huge", show: 1_000_000 }),
+    );
+    expect(mostShown.result!.products).toHaveLength(CATALOG_SHOW_MAX);
+    expect(mostShown.result!.hasMore).toBe(true);
+    expectWithinLimits(mostShown.peak);
+    const oneCategory = await measured(() =>
+      t.query(api.storefront.catalogPage, { slug: "huge", category: "Category 07", show: 96 }),
+    );
+    expect(oneCategory.result!.products).toHaveLength(inSeven.length);
+    expect(oneCategory.result!.hasMore).toBe(false);
+    expectWithinLimits(oneCategory.peak);
+
     const search = await measured(() =>
       t.query(api.products.list, { storeId: store, search: "rope" }),
     );
@@ -351,7 +370,7 @@ describe("a store with 5 000 products", () => {
     expect(search.result.length).toBeLessThanOrEqual(50);
     expect(search.result.every((p) => p.name.includes("rope"))).toBe(true);
     expectWithinLimits(search.peak);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe("the admin console over 20 000 sessions", () => {

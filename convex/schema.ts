@@ -265,6 +265,8 @@ export default defineSchema({
 
   products: defineTable(productFields)
     .index("by_storeId_category", ["storeId", "category"])
+    // The live catalog in the order shoppers see it, so a page of it is one index range.
+    .index("by_storeId_archived_category_name", ["storeId", "archived", "category", "name"])
     .searchIndex("search_name", {
       searchField: "name",
       filterFields: ["storeId", "category", "archived"],

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { api } from "./_generated/api";
 import type { Id } from "./_generated/dataModel";
+import { CATALOG_PAGE_SIZE } from "./shared/limits";
 import { failure, asDevice as as, insertProduct, insertStore, newTest } from "./test.setup";
 
 /** Two stores with small catalogs; a staff member of "one" and a shopper, each on a device. */
@@ -54,6 +55,45 @@ describe("catalog page", () => {
     expect(names(lighting!.products)).toEqual(["Desk Lamp"]);
     // Categories stay the store's whole list whatever the filter.
     expect(lighting?.categories).toEqual(["Lighting", "Mugs"]);
+  });
+
+  test("one page of products at a time, in catalog order, with more to show when more match", async () => {
+    const t = newTest();
+    await t.run(async (ctx) => {
+      const store = await insertStore(ctx, "big");
+      // 60 live products over three categories (inserted out of order) and 5 archived ones.
+      for (let i = 59; i >= 0; i--) {
+        await insertProduct(ctx, store, {
+          name: `Item ${String(i).padStart(2, "0")}`,
+          category: ["Cups", "Bowls", "Plates"][i % 3],
+        });
+      }
+      for (let i = 0; i < 5; i++) {
+        await insertProduct(ctx, store, { name: `Gone ${i}`, category: "Bowls", archived: true });
+      }
+    });
+    const first = await t.query(api.storefront.catalogPage, { slug: "big" });
+    expect(first!.products).toHaveLength(CATALOG_PAGE_SIZE);
+    expect(first!.hasMore).toBe(true);
+    const all = await t.query(api.storefront.catalogPage, { slug: "big", show: 96 });
+    expect(all!.hasMore).toBe(false);
+    expect(all!.products).toHaveLength(60);
+    expect(all!.products.some((p) => p.name.startsWith("Gone"))).toBe(false);
+    // Category, then name: the first page is the start of the whole list ("more" only appends).
+    const order = all!.products.map((p) => `${p.category} ${p.name}`);
+    expect(order).toEqual([...order].sort());
+    expect(first!.products.map((p) => p._id)).toEqual(
+      all!.products.slice(0, CATALOG_PAGE_SIZE).map((p) => p._id),
+    );
+    // A category narrows before paging: 20 cups fit one page.
+    const cups = await t.query(api.storefront.catalogPage, { slug: "big", category: "Cups" });
+    expect(cups!.products).toHaveLength(20);
+    expect(cups!.hasMore).toBe(false);
+    // A garbled count is one page or the bounds, never an error or an unbounded read.
+    for (const show of [Number.NaN, -5, 0, 10.5]) {
+      const page = await t.query(api.storefront.catalogPage, { slug: "big", show });
+      expect(page!.products.length).toBe(Number.isNaN(show) ? CATALOG_PAGE_SIZE : show === 10.5 ? 10 : 1);
+    }
   });
 
   test("a signed-in device gets its own locale and its role in this store", async () => {

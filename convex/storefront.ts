@@ -14,7 +14,7 @@ import type { CheckedSession } from "./lib/sessions";
 import { roleIn } from "./lib/stores";
 import { productValidator, toProductView } from "./products";
 import { roleValidator } from "./schema";
-import { PRODUCT_CATEGORY_MAX, PRODUCT_SEARCH_MAX } from "./shared/limits";
+import { CATALOG_PAGE_SIZE, PRODUCT_CATEGORY_MAX, PRODUCT_SEARCH_MAX } from "./shared/limits";
 import { storeValidator, toStoreView } from "./stores";
 
 /** The store a page belongs to and what this device brings to it. */
@@ -54,34 +54,44 @@ export const frame = viewerQuery({
   },
 });
 
-/** `/s/[slug]`: the catalog (optionally one category and/or a name search) and its categories. */
+/**
+ * `/s/[slug]`: the catalog (optionally one category and/or a name search) and its categories.
+ * `show` products at most (default one page, CATALOG_PAGE_SIZE); `hasMore` when more match.
+ */
 export const catalogPage = viewerQuery({
   args: {
     slug: v.string(),
     search: v.optional(v.string()),
     category: v.optional(v.string()),
+    show: v.optional(v.number()),
   },
   returns: v.union(
     v.object({
       ...frameFields,
       categories: v.array(v.string()),
       products: v.array(productValidator),
+      hasMore: v.boolean(),
     }),
     v.null(),
   ),
-  handler: async (ctx, { slug, search, category }) => {
+  handler: async (ctx, { slug, search, category, show }) => {
     const store = await storeNamed(ctx, slug);
     if (store === null) return null;
     const filter = {
       search: search?.slice(0, PRODUCT_SEARCH_MAX),
       category: category?.slice(0, PRODUCT_CATEGORY_MAX),
     };
-    const [frame, categories, products] = await Promise.all([
+    const [frame, categories, catalog] = await Promise.all([
       frameOf(ctx, store, ctx.viewer),
       categoriesOf(ctx, store._id),
-      catalogOf(ctx, store._id, filter),
+      catalogOf(ctx, store._id, filter, show ?? CATALOG_PAGE_SIZE),
     ]);
-    return { ...frame, categories, products: products.map(toProductView) };
+    return {
+      ...frame,
+      categories,
+      products: catalog.products.map(toProductView),
+      hasMore: catalog.hasMore,
+    };
   },
 });
 

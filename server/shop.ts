@@ -9,7 +9,11 @@ import type { FunctionReference, FunctionReturnType } from "convex/server";
 import { cache } from "react";
 import { api } from "@/convex/_generated/api";
 import { DEFAULT_LOCALE } from "@/lib/money";
-import { PRODUCT_CATEGORY_MAX, PRODUCT_SEARCH_MAX } from "@/convex/shared/limits";
+import {
+  CATALOG_PAGE_SIZE,
+  PRODUCT_CATEGORY_MAX,
+  PRODUCT_SEARCH_MAX,
+} from "@/convex/shared/limits";
 import { convexCaller, preloadedValue } from "./convex";
 import { getSession } from "./session";
 
@@ -32,12 +36,16 @@ async function preloadPage<Q extends FunctionReference<"query">>(
   return { preloaded, page: preloadedValue(preloaded) };
 }
 
-/** `/s/[store]`: store, categories and the (filtered) catalog; `page` is null for an unknown store. */
-export const catalogPage = cache((slug: string, search: string, category: string) =>
+/**
+ * `/s/[store]`: store, categories and the (filtered) catalog, `show` products at most; `page` is
+ * null for an unknown store.
+ */
+export const catalogPage = cache((slug: string, search: string, category: string, show: number) =>
   preloadPage(api.storefront.catalogPage, {
     slug,
     ...(search ? { search: search.slice(0, PRODUCT_SEARCH_MAX) } : {}),
     ...(category ? { category: category.slice(0, PRODUCT_CATEGORY_MAX) } : {}),
+    ...(show !== CATALOG_PAGE_SIZE ? { show } : {}),
   }),
 );
 

@@ -4,42 +4,49 @@
 import type { Doc, Id } from "../_generated/dataModel";
 import type { QueryCtx } from "../_generated/server";
 import { appError, ErrorCode } from "../errors";
+import { CATALOG_PAGE_SIZE, CATALOG_SEARCH_MAX, CATALOG_SHOW_MAX } from "../shared/limits";
 
 type Reader = Pick<QueryCtx, "db">;
 
-/** Search results shown at once; a demo catalog is far smaller. */
-const SEARCH_LIMIT = 50;
-const LIST_LIMIT = 500;
-
 /**
- * A store's live products, optionally one category and/or a name search: search hits by
- * relevance, otherwise by category then name.
+ * Products a store shows: live ones, optionally one category and/or a name search. Search
+ * hits come by relevance, the rest by category then name (one index range), so "show more"
+ * only ever appends. At most `show` products (clamped to 1..CATALOG_SHOW_MAX; search results
+ * to CATALOG_SEARCH_MAX); `hasMore` says whether more match.
  */
 export async function catalogOf(
   ctx: Reader,
   storeId: Id<"stores">,
   filter: { category?: string; search?: string },
-): Promise<Doc<"products">[]> {
+  show: number,
+): Promise<{ products: Doc<"products">[]; hasMore: boolean }> {
   const text = filter.search?.trim() ?? "";
   const cat = filter.category?.trim() ? filter.category.trim() : undefined;
-  if (text.length > 0) {
-    return ctx.db
-      .query("products")
-      .withSearchIndex("search_name", (q) => {
-        const base = q.search("name", text).eq("storeId", storeId).eq("archived", false);
-        return cat === undefined ? base : base.eq("category", cat);
-      })
-      .take(SEARCH_LIMIT);
-  }
-  const rows = await ctx.db
-    .query("products")
-    .withIndex("by_storeId_category", (q) =>
-      cat === undefined ? q.eq("storeId", storeId) : q.eq("storeId", storeId).eq("category", cat),
-    )
-    .take(LIST_LIMIT);
-  return rows
-    .filter((p) => !p.archived)
-    .sort((a, b) => a.category.localeCompare(b.category) || a.name.localeCompare(b.name));
+  const limit = clampShow(show, text.length > 0 ? CATALOG_SEARCH_MAX : CATALOG_SHOW_MAX);
+  // One more than shown tells whether there is more.
+  const rows =
+    text.length > 0
+      ? await ctx.db
+          .query("products")
+          .withSearchIndex("search_name", (q) => {
+            const base = q.search("name", text).eq("storeId", storeId).eq("archived", false);
+            return cat === undefined ? base : base.eq("category", cat);
+          })
+          .take(limit + 1)
+      : await ctx.db
+          .query("products")
+          .withIndex("by_storeId_archived_category_name", (q) => {
+            const live = q.eq("storeId", storeId).eq("archived", false);
+            return cat === undefined ? live : live.eq("category", cat);
+          })
+          .take(limit + 1);
+  return { products: rows.slice(0, limit), hasMore: rows.length > limit };
+}
+
+/** A requested count of products as a whole number within 1..max (the first page if garbled). */
+export function clampShow(show: number, max: number): number {
+  if (!Number.isFinite(show)) return Math.min(CATALOG_PAGE_SIZE, max);
+  return Math.min(Math.max(Math.floor(show), 1), max);
 }
 
 /** Distinct categories one store may have; more are not listed. */

@@ -11,6 +11,11 @@ export const PRODUCT_DESCRIPTION_MAX = 2000;
 export const PRODUCT_CATEGORY_MAX = 40;
 /** A catalog search: longer text is cut here, on both sides. */
 export const PRODUCT_SEARCH_MAX = 100;
+/** Products a store page shows at first, and how many more each "Show more products" adds. */
+export const CATALOG_PAGE_SIZE = 48;
+/** The most products one store page lists (and search results shown); past it, narrow down. */
+export const CATALOG_SHOW_MAX = 2000;
+export const CATALOG_SEARCH_MAX = 200;
 /** Upper bounds that keep totals far inside exact integer arithmetic. */
 export const PRODUCT_PRICE_MAX_MINOR = 100_000_000;
 export const PRODUCT_STOCK_MAX = 1_000_000;

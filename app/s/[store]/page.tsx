@@ -1,7 +1,9 @@
 // A store's catalog: search by name and filter by category through URL search params
 // (`?q=…&category=…`), so a filtered view is a link anyone can share. Plain GET forms
 // and links: keyboard friendly and working before JavaScript loads. Store, categories
-// and grid come from one preloaded query (server/shop.ts), live in the browser.
+// and grid come from one preloaded query (server/shop.ts), live in the browser. The grid
+// shows one page of products; "Show more products" links to the same view with the next
+// page added (`?show=96`), up to CATALOG_SHOW_MAX, past which search or a category narrows.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -9,7 +11,13 @@ import { ProductGrid } from "@/components/shop/ProductGrid";
 import { buttonClasses } from "@/components/ui/Button";
 import { cn } from "@/components/ui/cn";
 import { Input } from "@/components/ui/Input";
-import { PRODUCT_CATEGORY_MAX, PRODUCT_SEARCH_MAX } from "@/convex/shared/limits";
+import {
+  CATALOG_PAGE_SIZE,
+  CATALOG_SEARCH_MAX,
+  CATALOG_SHOW_MAX,
+  PRODUCT_CATEGORY_MAX,
+  PRODUCT_SEARCH_MAX,
+} from "@/convex/shared/limits";
 import { catalogPage } from "@/server/shop";
 import { StoreFrame, storeTitle } from "./StoreFrame";
 
@@ -22,13 +30,21 @@ function single(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
 }
 
+/** `?show=` as a whole number of products within one page..max; anything else is one page. */
+function showParam(value: string, max: number): number {
+  const n = /^\d{1,6}$/.test(value) ? Number(value) : CATALOG_PAGE_SIZE;
+  return Math.min(Math.max(n, CATALOG_PAGE_SIZE), max);
+}
+
 async function load({ params, searchParams }: Props) {
   const [{ store: slug }, query] = await Promise.all([params, searchParams]);
   const search = single(query.q).slice(0, PRODUCT_SEARCH_MAX);
   const category = single(query.category).slice(0, PRODUCT_CATEGORY_MAX);
-  const { page, preloaded } = await catalogPage(slug, search, category);
+  const max = search ? CATALOG_SEARCH_MAX : CATALOG_SHOW_MAX;
+  const show = showParam(single(query.show), max);
+  const { page, preloaded } = await catalogPage(slug, search, category, show);
   if (page === null) notFound();
-  return { page, preloaded, search, category };
+  return { page, preloaded, search, category, show, max };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -37,17 +53,19 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function StorePage(props: Props) {
-  const { page, preloaded, search, category } = await load(props);
+  const { page, preloaded, search, category, show, max } = await load(props);
   const { store, categories } = page;
 
   const base = `/s/${store.slug}`;
-  const hrefFor = (cat: string) => {
+  const hrefFor = (cat: string, count = CATALOG_PAGE_SIZE) => {
     const next = new URLSearchParams();
     if (search) next.set("q", search);
     if (cat) next.set("category", cat);
+    if (count !== CATALOG_PAGE_SIZE) next.set("show", String(count));
     const qs = next.toString();
     return qs ? `${base}?${qs}` : base;
   };
+  const moreCount = Math.min(show + CATALOG_PAGE_SIZE, max);
   const filtered = search !== "" || category !== "";
 
   return (
@@ -117,6 +135,27 @@ export default async function StorePage(props: Props) {
           }
         />
       </div>
+      {page.hasMore ? (
+        <div className="mt-8 flex flex-col items-center gap-2 text-sm text-muted-foreground">
+          {show < max ? (
+            <>
+              <p>Showing the first {page.products.length} products.</p>
+              <Link
+                href={hrefFor(category, moreCount)}
+                scroll={false}
+                className={buttonClasses("secondary", "md")}
+              >
+                Show more products
+              </Link>
+            </>
+          ) : (
+            <p role="status">
+              Showing the first {page.products.length} products. Search or pick a category to
+              find the others.
+            </p>
+          )}
+        </div>
+      ) : null}
     </StoreFrame>
   );
 }
