@@ -1,8 +1,8 @@
 // Next.js configuration. Kept small: the app needs no custom webpack; React Email and
 // the resend SDK are server-only and load fine from node_modules at runtime.
 // `ANALYZE=1 npx next build` writes bundle reports (what each page ships) to
-// `<distDir>/analyze/` with @next/bundle-analyzer.
-import bundleAnalyzer from "@next/bundle-analyzer";
+// `<distDir>/analyze/` with @next/bundle-analyzer, a dev dependency: it is imported only
+// then, so `next start` on a host installed without dev dependencies still boots.
 import type { NextConfig } from "next";
 import { staticSecurityHeaders } from "./lib/security-headers";
 
@@ -35,9 +35,8 @@ const nextConfig: NextConfig = {
   },
 };
 
-const withBundleAnalyzer = bundleAnalyzer({
-  enabled: process.env.ANALYZE === "1",
-  openAnalyzer: false,
-});
-
-export default withBundleAnalyzer(nextConfig);
+export default async function config(): Promise<NextConfig> {
+  if (process.env.ANALYZE !== "1") return nextConfig;
+  const { default: bundleAnalyzer } = await import("@next/bundle-analyzer");
+  return bundleAnalyzer({ enabled: true, openAnalyzer: false })(nextConfig);
+}
