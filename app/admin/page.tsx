@@ -4,7 +4,7 @@
 import type { Metadata } from "next";
 import { QueryErrorBoundary } from "@/components/QueryErrorBoundary";
 import { requireAdmin } from "@/server/session";
-import { AuditLogTable } from "./AuditLogTable";
+import { AuditLogSection } from "./AuditLogSection";
 import { SessionsConsole } from "./SessionsConsole";
 
 export const metadata: Metadata = { title: "Admin" };
@@ -23,7 +23,7 @@ export default async function AdminPage() {
       <QueryErrorBoundary message="The sessions could not be loaded. Reload the page to try again.">
         <SessionsConsole />
       </QueryErrorBoundary>
-      <AuditLogTable />
+      <AuditLogSection />
     </div>
   );
 }
