@@ -4,29 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { ConvexClient, ConvexHttpClient } from "convex/browser";
 import { anyApi } from "convex/server";
-import { BackendStats } from "./stats";
+import { BackendStats, type StatsReport } from "./stats";
 import { startTestBackend, waitFor, type TestBackend } from "./testing";
 
 const api = anyApi;
 
-type Status = {
-  commits: number;
-  commitsPerSecond: number;
-  reruns: number;
-  rerunsPerCommit: number;
-  slowestQueries: {
-    function: string;
-    maxMs: number;
-    meanMs: number;
-    runs: number;
-  }[];
-  fullTableScans: {
-    function: string;
-    table: string;
-    documents: number;
-    times: number;
-  }[];
-};
+/** What `/_local/status` reports of the backend's stats (the same shape `stats.ts` builds). */
+type Status = StatsReport;
 
 describe("/_local/status", () => {
   let backend: TestBackend;
