@@ -121,4 +121,45 @@ describe("precise invalidation", () => {
     // Idle connections: one run each (the first), whatever the other user wrote.
     expect(others.map((o) => o.length)).toEqual(others.map(() => 1));
   });
+
+  it("shows each client its own writes as they commit while many keep writing", async () => {
+    // 20 devices each send 50 increments of their own counter at once (a client's mutations
+    // run in order). Each device's subscription must follow its writes: a Transition carries a
+    // timestamp at which its results hold, so it need not wait until no write touches them any
+    // more. Before, a query kept being re-run while its device's next write committed during
+    // each run, and a device's first write resolved only once all 50 had committed.
+    const DEVICES = 20;
+    const EACH = 50;
+    const devices = Array.from({ length: DEVICES }, () => newClient());
+    const seen = devices.map(() => [] as number[]);
+    devices.forEach((d, i) =>
+      d.onUpdate(api.messages.counter, { name: `stream${i}` }, (v: number) => seen[i].push(v)),
+    );
+    await waitFor(
+      () => seen.map((s) => s.length),
+      (ls) => ls.every((n) => n === 1),
+    );
+    const shownWhenFirstResolved = new Array<number>(DEVICES).fill(-1);
+    const results = await Promise.all(
+      devices.map((d, i) => {
+        const writes = Array.from({ length: EACH }, () =>
+          d.mutation(api.messages.increment, { name: `stream${i}` }),
+        );
+        void writes[0].then(() => (shownWhenFirstResolved[i] = seen[i].at(-1)!));
+        return Promise.all(writes);
+      }),
+    );
+    // Nothing lost, in order.
+    for (const r of results) expect(r).toEqual(Array.from({ length: EACH }, (_, k) => k + 1));
+    for (const shown of shownWhenFirstResolved) {
+      expect(shown).toBeGreaterThanOrEqual(1);
+      expect(shown).toBeLessThan(EACH);
+    }
+    await waitFor(
+      () => seen.map((s) => s.at(-1)),
+      (last) => last.every((v) => v === EACH),
+    );
+    // Updates arrived along the way, in order.
+    for (const s of seen) expect([...s].sort((a, b) => a - b)).toEqual(s);
+  });
 });

@@ -32,8 +32,15 @@ import type { Logger } from "./log";
 /** The snapshot file: the engine's snapshot plus the first log segment it does not cover. */
 export type SnapshotFile = Snapshot & { logSegment?: number };
 
-/** A snapshot is written this long after the first commit it will cover (at most once a second). */
+/** A snapshot is written this long after the first commit it will cover (at most once a second)... */
 const COMPACT_DELAY_MS = 1000;
+/**
+ * ...once the log since the last snapshot is at least this fraction of that snapshot's size:
+ * writing a snapshot costs time in proportion to the whole database (it blocks the backend
+ * while it is serialized), so a large database is compacted less often than a small one, and
+ * replaying the log on start stays a fraction of loading the snapshot.
+ */
+const COMPACT_LOG_RATIO = 0.25;
 /** ...or as soon as the current log segment grows past this. */
 const COMPACT_SEGMENT_BYTES = 8 * 1024 * 1024;
 
@@ -70,6 +77,8 @@ export class Persistence {
   private log: CommitLog | null = null;
   private compacting: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  /** Size of the snapshot file last written or loaded. */
+  private snapshotBytes = 0;
 
   constructor(
     readonly dir: string,
@@ -89,9 +98,9 @@ export class Persistence {
 
   /** Loads the snapshot and replays the commits logged after it into the engine. */
   recover(): Recovery {
-    const snapshot = existsSync(this.snapshotFile)
-      ? (JSON.parse(readFileSync(this.snapshotFile, "utf8")) as SnapshotFile)
-      : null;
+    const text = existsSync(this.snapshotFile) ? readFileSync(this.snapshotFile, "utf8") : null;
+    const snapshot = text === null ? null : (JSON.parse(text) as SnapshotFile);
+    this.snapshotBytes = text?.length ?? 0;
     const firstSegment = snapshot?.logSegment ?? 0;
     const coveredTs = BigInt(snapshot?.lastCommitTs ?? "0");
     const records: CommitRecord[] = [];
@@ -149,10 +158,17 @@ export class Persistence {
       lastCreationTime: counters.lastCreationTime,
     });
     if (this.log.segmentBytes > COMPACT_SEGMENT_BYTES) void this.compact();
-    else if (this.timer === null) {
-      this.timer = setTimeout(() => void this.compact(), COMPACT_DELAY_MS);
-      this.timer.unref();
-    }
+    else if (this.timer === null) this.scheduleCompaction();
+  }
+
+  private scheduleCompaction(): void {
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      const logged = this.log?.segmentBytes ?? 0;
+      if (logged >= this.snapshotBytes * COMPACT_LOG_RATIO) void this.compact();
+      else if (logged > 0) this.scheduleCompaction();
+    }, COMPACT_DELAY_MS);
+    this.timer.unref();
   }
 
   /** Resolves once every commit so far is on disk. */
@@ -166,8 +182,7 @@ export class Persistence {
     this.timer = null;
     if (this.compacting) {
       // Commits logged while a snapshot is being written get the next one.
-      this.timer = setTimeout(() => void this.compact(), COMPACT_DELAY_MS);
-      this.timer.unref();
+      this.scheduleCompaction();
       return this.compacting;
     }
     const log = this.log;
@@ -180,6 +195,7 @@ export class Persistence {
       logSegment: nextSegment,
     };
     const text = JSON.stringify(snapshot);
+    this.snapshotBytes = text.length;
     this.compacting = (async () => {
       const tmp = `${this.snapshotFile}.${process.pid}.tmp`;
       const fh = await open(tmp, "w");

@@ -118,9 +118,10 @@ export class Subscriptions<S> {
 
   /**
    * Replaces a subscription's read set with the one of its latest run, taken at `snapshotTs`.
-   * Returns true if a commit after that snapshot already touched it (the result is stale).
+   * Returns the timestamp of the first commit after that snapshot that touched it (the result
+   * is stale from there), or null if none did.
    */
-  set(sub: S, reads: ReadSet, snapshotTs: bigint | null): boolean {
+  set(sub: S, reads: ReadSet, snapshotTs: bigint | null): bigint | null {
     this.delete(sub);
     const reg: Registered<S> = { sub, reads };
     this.current.set(sub, reg);
@@ -134,15 +135,17 @@ export class Subscriptions<S> {
       if (!values) fields.set(field, (values = new Map()));
       Subscriptions.add(values, key, reg);
     }
-    if (snapshotTs === null) return false;
+    if (snapshotTs === null) return null;
     const oldest = this.recent[0];
-    if (oldest === undefined) return false;
+    if (oldest === undefined) return null;
     // Older than everything we remember: assume the worst.
-    if (this.forgotten && oldest.ts > snapshotTs) return true;
-    for (let i = this.recent.length - 1; i >= 0 && this.recent[i].ts > snapshotTs; i--) {
-      if (this.recent[i].writes.some((w) => touches(reads, w))) return true;
+    if (this.forgotten && oldest.ts > snapshotTs) return snapshotTs + 1n;
+    let first = this.recent.length;
+    while (first > 0 && this.recent[first - 1].ts > snapshotTs) first--;
+    for (let i = first; i < this.recent.length; i++) {
+      if (this.recent[i].writes.some((w) => touches(reads, w))) return this.recent[i].ts;
     }
-    return false;
+    return null;
   }
 
   delete(sub: S): void {

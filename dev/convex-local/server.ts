@@ -171,7 +171,7 @@ export async function runServer(options: ServerOptions): Promise<RunningServer> 
       persistence?.record(commitTs, writes, engine.idCounters());
       // Only the subscriptions whose read set this commit touched are re-run.
       for (const { conn, queryId } of subscriptions.touched(commitTs, writes)) {
-        conn.invalidate(queryId);
+        conn.invalidate(queryId, commitTs);
       }
     },
     untilDurable: () => persistence?.untilDurable() ?? Promise.resolve(),
