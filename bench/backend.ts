@@ -6,11 +6,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import WebSocket from "ws";
-import { ConvexClient, ConvexHttpClient } from "convex/browser";
+import { ConvexHttpClient } from "convex/browser";
 import { anyApi } from "convex/server";
 import { startLocalBackend } from "../dev/convex-local/index";
-import { TEST_PROJECT } from "../dev/convex-local/testing";
+import { TEST_PROJECT, wsClient } from "../dev/convex-local/testing";
 
 const api = anyApi;
 const HTTP_ROUNDS = 300;
@@ -25,13 +24,6 @@ function report(label: string, samples: number[]): void {
   console.log(
     `${label.padEnd(48)} p50 ${percentile(samples, 50).toFixed(2).padStart(7)} ms   p95 ${percentile(samples, 95).toFixed(2).padStart(7)} ms   (n=${samples.length})`,
   );
-}
-
-function wsClient(url: string): ConvexClient {
-  return new ConvexClient(url, {
-    webSocketConstructor: WebSocket as unknown as typeof globalThis.WebSocket,
-    unsavedChangesWarning: false,
-  });
 }
 
 async function mutationToUpdate(

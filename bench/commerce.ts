@@ -12,8 +12,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import WebSocket from "ws";
 import { ConvexClient, ConvexHttpClient } from "convex/browser";
+import { wsClient } from "../dev/convex-local/testing";
 import { makeFunctionReference } from "convex/server";
 import { ConvexError } from "convex/values";
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, SignJWT } from "jose";
@@ -92,10 +92,7 @@ async function main(): Promise<void> {
       .sign(privateKey);
   const clients: ConvexClient[] = [];
   const device = (s: Shopper) => {
-    const client = new ConvexClient(backend.url, {
-      webSocketConstructor: WebSocket as unknown as typeof globalThis.WebSocket,
-      unsavedChangesWarning: false,
-    });
+    const client = wsClient(backend.url);
     client.setAuth(() => token(s));
     clients.push(client);
     return client;

@@ -4,10 +4,9 @@
 import { appendFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import { ConvexClient, ConvexHttpClient } from "convex/browser";
 import { anyApi } from "convex/server";
-import { startTestBackend, waitFor, waitForMessages, type TestBackend } from "./testing";
+import { startTestBackend, wsClient as connect, waitFor, waitForMessages, type TestBackend } from "./testing";
 
 const api = anyApi;
 const backends: TestBackend[] = [];
@@ -24,10 +23,7 @@ async function backend(): Promise<TestBackend> {
 }
 
 function wsClient(url: string): ConvexClient {
-  const c = new ConvexClient(url, {
-    webSocketConstructor: WebSocket as unknown as typeof globalThis.WebSocket,
-    unsavedChangesWarning: false,
-  });
+  const c = connect(url);
   clients.push(c);
   return c;
 }

@@ -1,11 +1,9 @@
 // Cron schedules: next-run arithmetic in UTC, and a real interval cron whose writes reach a
 // WebSocket subscriber.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
-import { ConvexClient } from "convex/browser";
 import { anyApi } from "convex/server";
 import { nextRun } from "./crons";
-import { startTestBackend, waitFor, type TestBackend } from "./testing";
+import { startTestBackend, wsClient, waitFor, type TestBackend } from "./testing";
 
 describe("nextRun", () => {
   const now = Date.UTC(2026, 0, 15, 10, 30); // Thursday
@@ -38,9 +36,7 @@ describe("cron runner", () => {
   });
 
   it("runs convex/crons.ts jobs and subscribers see their writes", async () => {
-    const client = new ConvexClient(backend.url, {
-      webSocketConstructor: WebSocket as unknown as typeof globalThis.WebSocket,
-    });
+    const client = wsClient(backend.url);
     try {
       let value = -1;
       client.onUpdate(anyApi.messages.counter, { name: "cron" }, (n: number) => (value = n));

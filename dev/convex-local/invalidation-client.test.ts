@@ -2,10 +2,9 @@
 // writes into what it read (here an index range). `indexed:sessionsProbe` returns a new value
 // on every run, so the subscribed ConvexClient sees exactly one update per re-run.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import { ConvexClient, ConvexHttpClient } from "convex/browser";
 import { anyApi } from "convex/server";
-import { startTestBackend, waitFor, type TestBackend } from "./testing";
+import { startTestBackend, wsClient, waitFor, type TestBackend } from "./testing";
 
 const api = anyApi;
 let backend: TestBackend;
@@ -13,10 +12,7 @@ const clients: ConvexClient[] = [];
 type Probe = { devices: string[]; runs: number };
 
 function newClient(): ConvexClient {
-  const c = new ConvexClient(backend.url, {
-    webSocketConstructor: WebSocket as unknown as typeof globalThis.WebSocket,
-    unsavedChangesWarning: false,
-  });
+  const c = wsClient(backend.url);
   clients.push(c);
   return c;
 }

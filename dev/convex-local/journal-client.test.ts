@@ -2,10 +2,9 @@
 // first run, so a write that moves a row from the next page into it grows the page instead of
 // pushing its last row out of every page (what "Load more" then showed as a missing device).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
-import { ConvexClient, ConvexHttpClient } from "convex/browser";
+import { ConvexHttpClient } from "convex/browser";
 import { anyApi } from "convex/server";
-import { startTestBackend, waitFor, type TestBackend } from "./testing";
+import { startTestBackend, wsClient, waitFor, type TestBackend } from "./testing";
 
 const api = anyApi;
 let backend: TestBackend;
@@ -33,10 +32,7 @@ describe("query journals", () => {
       })),
     });
     const spec = { index: "by_owner_rank", eq: [owner], order: "desc" };
-    const client = new ConvexClient(backend.url, {
-      webSocketConstructor: WebSocket as unknown as typeof globalThis.WebSocket,
-      unsavedChangesWarning: false,
-    });
+    const client = wsClient(backend.url);
     try {
       const seen: Page[] = [];
       client.onUpdate(

@@ -1,11 +1,10 @@
 // `/_local/status` as an operator reads it: commits per second, subscription re-runs per commit,
 // the slowest queries by function, and queries that read every document of a large table.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
-import { ConvexClient, ConvexHttpClient } from "convex/browser";
+import { ConvexHttpClient } from "convex/browser";
 import { anyApi } from "convex/server";
 import { BackendStats, type StatsReport } from "./stats";
-import { startTestBackend, waitFor, type TestBackend } from "./testing";
+import { startTestBackend, wsClient, waitFor, type TestBackend } from "./testing";
 
 const api = anyApi;
 
@@ -24,10 +23,7 @@ describe("/_local/status", () => {
 
   it("counts commits, re-runs of subscribed queries and the slowest queries", async () => {
     const before = await status();
-    const client = new ConvexClient(backend.url, {
-      webSocketConstructor: WebSocket as unknown as typeof globalThis.WebSocket,
-      unsavedChangesWarning: false,
-    });
+    const client = wsClient(backend.url);
     try {
       let seen = -1;
       client.onUpdate(api.messages.count, { author: "s" }, (n: number) => (seen = n));

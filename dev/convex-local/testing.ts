@@ -4,12 +4,22 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ConvexHttpClient } from "convex/browser";
+import WebSocket from "ws";
+import { ConvexClient, type ConvexHttpClient } from "convex/browser";
 import { anyApi } from "convex/server";
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
 import { startLocalBackend, type LocalBackend, type LocalBackendOptions } from "./index";
 
 export const TEST_PROJECT = path.join(path.dirname(fileURLToPath(import.meta.url)), "test-project");
+
+/** A `ConvexClient` over the `ws` package (Node has no WebSocket of its own before 22), as a
+ * Node process or test talks to a deployment. Close it when done. */
+export function wsClient(url: string): ConvexClient {
+  return new ConvexClient(url, {
+    webSocketConstructor: WebSocket as unknown as typeof globalThis.WebSocket,
+    unsavedChangesWarning: false,
+  });
+}
 
 export type Keys = { privateKey: CryptoKey; kid: string; jwks: string };
 

@@ -5,17 +5,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { ConvexClient } from "convex/browser";
 import { anyApi } from "convex/server";
-import { startTestBackend, waitFor, type TestBackend } from "./testing";
+import { startTestBackend, wsClient, waitFor, type TestBackend } from "./testing";
 
 const api = anyApi;
 let backend: TestBackend;
 const clients: ConvexClient[] = [];
 
 function newClient(): ConvexClient {
-  const c = new ConvexClient(backend.url, {
-    webSocketConstructor: WebSocket as unknown as typeof globalThis.WebSocket,
-    unsavedChangesWarning: false,
-  });
+  const c = wsClient(backend.url);
   clients.push(c);
   return c;
 }
