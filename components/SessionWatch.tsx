@@ -11,10 +11,13 @@
 // everywhere") also ends the session in Convex; those flows navigate on their own, so
 // they announce themselves first (`expectSignOut`, or `data-sign-out` on the form)
 // and the watch stays quiet instead of racing them to /signin?notice=revoked.
-import { useConvexAuth, useQuery } from "convex/react";
+// The watch starts once the Convex client has loaded (after first paint, see
+// ConvexClientProvider); it uses the live layer's hooks, not convex/react, so no page
+// carries the client in its first load for it.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Suspense, useEffect, useLayoutEffect, useRef, useSyncExternalStore } from "react";
 import { leaveSignedOutDevice } from "@/components/auth/actions";
+import { useLiveAuth, useLiveQuery } from "@/components/live/hooks";
 import { api } from "@/convex/_generated/api";
 
 export type SignedOutReason = "revoked" | "expired";
@@ -69,9 +72,11 @@ export function expectSignOut(): () => void {
 }
 
 function Watch() {
-  const { isLoading, isAuthenticated } = useConvexAuth();
+  const { isLoading, isAuthenticated } = useLiveAuth();
   // Skip until Convex has our token: an unauthenticated run would answer `signedOut`.
-  const current = useQuery(api.sessions.current, isAuthenticated ? {} : "skip");
+  // Undefined while skipped, pending or failed (an error is no news about the session).
+  const state = useLiveQuery(api.sessions.current, isAuthenticated ? {} : "skip");
+  const current = state.status === "success" ? state.data : undefined;
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();

@@ -2,14 +2,11 @@
 // The locale this device chose for numbers and dates (settings.mine), or undefined for
 // the browser's own. Skipped when signed out; errors (a revoked session) fall back to
 // the browser's locale instead of throwing, because SessionWatch handles sign-out.
-import { useConvexAuth, useQuery_experimental as useQueryState } from "convex/react";
+import { useLiveAuth, useLiveQuery } from "@/components/live/hooks";
 import { api } from "@/convex/_generated/api";
 
 export function useDisplayLocale(): string | undefined {
-  const { isAuthenticated } = useConvexAuth();
-  const settings = useQueryState({
-    query: api.settings.mine,
-    args: isAuthenticated ? {} : "skip",
-  });
+  const { isAuthenticated } = useLiveAuth();
+  const settings = useLiveQuery(api.settings.mine, isAuthenticated ? {} : "skip");
   return settings.status === "success" ? (settings.data.locale ?? undefined) : undefined;
 }

@@ -4,10 +4,11 @@
 // at once), the count and any sign-out still running (`sessions.overview`), and the
 // sign-out actions. A failed query throws to the page's QueryErrorBoundary; when this
 // device itself is revoked SessionWatch takes the page away.
-import { useConvexAuth, useMutation, usePaginatedQuery, useQuery } from "convex/react";
+import { useMutation, usePaginatedQuery, useQuery } from "convex/react";
 import type { FunctionReturnType } from "convex/server";
 import { signOut } from "next-auth/react";
 import { useMemo } from "react";
+import { useLiveAuth } from "@/components/live/hooks";
 import { expectSignOut } from "@/components/SessionWatch";
 import { api } from "@/convex/_generated/api";
 import { appErrorData, ErrorCode } from "@/convex/errors";
@@ -27,7 +28,7 @@ function uniqueDevices(rows: Device[]): Device[] {
 }
 
 export function useMyDevices() {
-  const { isAuthenticated } = useConvexAuth();
+  const { isAuthenticated } = useLiveAuth();
   const pages = usePaginatedQuery(api.sessions.listMine, isAuthenticated ? {} : "skip", {
     initialNumItems: DEVICES_PAGE_SIZE,
   });
