@@ -15,7 +15,7 @@
 import type { Session } from "next-auth";
 import { getSession, SessionProvider, useSession } from "next-auth/react";
 import { useCallback, useEffect, useMemo, useRef, type ReactNode } from "react";
-import { SessionAuthContext } from "@/components/live/hooks";
+import { SessionAuthContext } from "@/components/live/auth";
 import { publishSessionAuth, type SessionAuth } from "@/components/live/store";
 
 /** Refetch the session early when the token has less than this left. */

@@ -4,7 +4,7 @@
 // Convex client in the page's own chunk so the hooks work on first render. It is the
 // tab's one client (components/live/client.ts), the same the shopper pages load after
 // first paint; auth comes from the root provider as for every page, so use
-// `useLiveAuth` (components/live/hooks.ts) rather than convex/react's `useConvexAuth`.
+// `useLiveAuth` (components/live/auth.ts) rather than convex/react's `useConvexAuth`.
 import { ConvexProvider } from "convex/react";
 import type { ReactNode } from "react";
 import { convexClient } from "./client";

@@ -14,47 +14,16 @@ import {
   type FunctionReturnType,
 } from "convex/server";
 import { convexToJson, jsonToConvex, type Value } from "convex/values";
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useMemo,
-  useRef,
-  useSyncExternalStore,
-} from "react";
-import { liveState, subscribeLive, whenClient, type SessionAuth } from "./store";
+import { useCallback, useMemo, useRef, useSyncExternalStore } from "react";
+import { liveState, subscribeLive, whenClient } from "./store";
 
-/** The session's auth, provided by the root provider (ConvexClientProvider). */
-export const SessionAuthContext = createContext<SessionAuth | null>(null);
+export { useLiveAuth } from "./auth";
 
 const serverState = () => null;
 
 /** The tab's Convex client once it has loaded, else null (always null while hydrating). */
 export function useLiveClient(): ConvexReactClient | null {
   return useSyncExternalStore(subscribeLive, () => liveState().client, serverState);
-}
-
-/**
- * convex/react's `useConvexAuth`: `isAuthenticated` once the Convex backend accepted this
- * session's token, `isLoading` while a session exists and Convex has not answered yet
- * (including before the client has loaded).
- */
-export function useLiveAuth(): { isLoading: boolean; isAuthenticated: boolean } {
-  const session = useContext(SessionAuthContext);
-  if (session === null) throw new Error("useLiveAuth must be used inside ConvexClientProvider");
-  const convexAuthenticated = useSyncExternalStore(
-    subscribeLive,
-    () => {
-      const state = liveState();
-      // Only an answer about this session's token counts.
-      return state.appliedFetch === session.fetchAccessToken ? state.convexAuthenticated : null;
-    },
-    serverState,
-  );
-  const isLoading =
-    session.isLoading || (session.isAuthenticated && convexAuthenticated === null);
-  const isAuthenticated = session.isAuthenticated && convexAuthenticated === true;
-  return useMemo(() => ({ isLoading, isAuthenticated }), [isLoading, isAuthenticated]);
 }
 
 /** convex/react's `useQuery_experimental` state: it never throws. */
