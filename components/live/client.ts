@@ -16,7 +16,12 @@ export function convexClient(): ConvexReactClient {
   if (client === null) {
     const url = process.env.NEXT_PUBLIC_CONVEX_URL;
     if (!url) throw new Error("NEXT_PUBLIC_CONVEX_URL is not set");
-    client = new ConvexReactClient(url);
+    client = new ConvexReactClient(url, {
+      // The token the page came with was made for this render (auth.ts reuses one until
+      // it nears expiry): keep it and refresh shortly before it expires, rather than
+      // asking the session endpoint for a new one on every page load.
+      initialAuthTokenReuse: true,
+    });
   }
   return client;
 }
