@@ -1,40 +1,33 @@
 "use client";
-// Connects the browser's Convex client to the Auth.js session. The token Convex needs
-// is made on the server, in auth.ts's session callback, and travels inside the trimmed
-// session; this file only hands it to Convex and fetches a fresh session when Convex
-// asks for a new token (before expiry, or after the backend refused the old one).
-import { ConvexProviderWithAuth, ConvexReactClient } from "convex/react";
+// Connects the tab's Convex client to the Auth.js session, and loads that client after
+// first paint. The token Convex needs is made on the server, in auth.ts's session
+// callback, and travels inside the trimmed session; this file only hands it to Convex
+// and fetches a fresh session when Convex asks for a new token (before expiry, or after
+// the backend refused the old one).
+//
+// The client's code (convex/react's sync engine, ~26 kB gzipped) is not in any shopper
+// page's first load: the server render already carries each page's data (a preloaded,
+// page-shaped query), so the page paints and hydrates without it. After hydration this
+// provider `import()`s components/live/client.ts, which creates the client; components
+// then go live through components/live/hooks.ts. Pages that use convex/react's hooks
+// directly (account, admin, staff) load the same module with their own chunk
+// (components/live/ConvexPageProvider.tsx), so they work on first render; one client per tab.
 import type { Session } from "next-auth";
 import { getSession, SessionProvider, useSession } from "next-auth/react";
-import { useCallback, useMemo, useRef, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, type ReactNode } from "react";
+import { SessionAuthContext } from "@/components/live/auth";
+import { publishSessionAuth, type SessionAuth } from "@/components/live/store";
 
 /** Refetch the session early when the token has less than this left. */
 const TOKEN_SKEW_MS = 60_000;
 
-let browserClient: ConvexReactClient | null = null;
-
 /**
- * One client per browser tab. Created on first render rather than at import so a
- * missing URL fails with a clear message; the client itself opens no socket during
- * server rendering (it connects lazily on first subscription).
+ * The session's auth for Convex. Its value must stay referentially stable while nothing
+ * changes: a new `fetchAccessToken` or a flip of `isLoading` makes Convex clear and re-set
+ * auth, re-running every query. So the latest token lives in a ref, and a token refresh
+ * does not go through `useSession().update()` (which flips the provider to "loading").
  */
-function convexClient(): ConvexReactClient {
-  if (browserClient === null) {
-    const url = process.env.NEXT_PUBLIC_CONVEX_URL;
-    if (!url) throw new Error("NEXT_PUBLIC_CONVEX_URL is not set");
-    browserClient = new ConvexReactClient(url);
-  }
-  return browserClient;
-}
-
-/**
- * The `useAuth` hook `ConvexProviderWithAuth` expects. Its return value must stay
- * referentially stable while nothing changes: a new `fetchAccessToken` or a flip of
- * `isLoading` makes Convex clear and re-set auth, re-running every query. So the
- * latest token lives in a ref, and a token refresh does not go through
- * `useSession().update()` (which flips the provider to "loading").
- */
-function useAuthFromSession() {
+function useAuthFromSession(): SessionAuth {
   const { data: session, status } = useSession();
   const latest = useRef<Session | null>(session ?? null);
   // Follow the provider (sign-out, a different session), but never trade a token we
@@ -80,6 +73,32 @@ function useAuthFromSession() {
   );
 }
 
+/**
+ * Publishes the session's auth to the live layer and, after hydration, loads the Convex
+ * client. Rendered before the page so its effect runs before any effect of the page's:
+ * a page that brought the client in its own chunk subscribes only after auth is set.
+ */
+function LiveBridge({ auth }: { auth: SessionAuth }) {
+  useEffect(() => {
+    publishSessionAuth(auth);
+  }, [auth]);
+  useEffect(() => {
+    // After first paint and hydration: the page is already usable with the server's data.
+    void import("@/components/live/client");
+  }, []);
+  return null;
+}
+
+function LiveAuthProvider({ children }: { children: ReactNode }) {
+  const auth = useAuthFromSession();
+  return (
+    <SessionAuthContext.Provider value={auth}>
+      <LiveBridge auth={auth} />
+      {children}
+    </SessionAuthContext.Provider>
+  );
+}
+
 export function ConvexClientProvider({
   session,
   children,
@@ -94,9 +113,7 @@ export function ConvexClientProvider({
     // sign-out through a server action), so the client never shows the old one.
     // refetchOnWindowFocus: a tab coming back picks up a sign-out done elsewhere.
     <SessionProvider key={session?.sessionId ?? "signed-out"} session={session} refetchOnWindowFocus>
-      <ConvexProviderWithAuth client={convexClient()} useAuth={useAuthFromSession}>
-        {children}
-      </ConvexProviderWithAuth>
+      <LiveAuthProvider>{children}</LiveAuthProvider>
     </SessionProvider>
   );
 }

@@ -11,67 +11,28 @@
 // everywhere") also ends the session in Convex; those flows navigate on their own, so
 // they announce themselves first (`expectSignOut`, or `data-sign-out` on the form)
 // and the watch stays quiet instead of racing them to /signin?notice=revoked.
-import { useConvexAuth, useQuery } from "convex/react";
+// The watch starts once the Convex client has loaded (after first paint, see
+// ConvexClientProvider); it uses the live layer's hooks, not convex/react, so no page
+// carries the client in its first load for it.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { Suspense, useEffect, useLayoutEffect, useRef, useSyncExternalStore } from "react";
+import { Suspense, useEffect, useLayoutEffect, useRef } from "react";
 import { leaveSignedOutDevice } from "@/components/auth/actions";
+import {
+  announceSignedOut,
+  isSignOutExpected,
+  setSignOutExpected,
+  SIGN_OUT_FORM_ATTRIBUTE,
+  type SignedOutReason,
+} from "@/components/auth/signedOut";
+import { useLiveAuth, useLiveQuery } from "@/components/live/hooks";
 import { api } from "@/convex/_generated/api";
 
-export type SignedOutReason = "revoked" | "expired";
-
-/** This tab learnt that its session ended elsewhere: why, which session, on which page. */
-export type SignedOut = { reason: SignedOutReason; sessionId: string | null; pathname: string };
-
-// Module state, read with useSyncExternalStore: an update made in a layout effect
-// re-renders every reader before the browser paints.
-let signedOut: SignedOut | null = null;
-const listeners = new Set<() => void>();
-
-function announceSignedOut(value: SignedOut): void {
-  signedOut = value;
-  for (const listener of listeners) listener();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-/**
- * Non-null from the moment this tab's session was seen to end elsewhere: signed-in
- * surfaces render their signed-out form (or nothing) at once.
- */
-export function useSignedOut(): SignedOut | null {
-  return useSyncExternalStore(
-    subscribe,
-    () => signedOut,
-    () => null,
-  );
-}
-
-/** Attribute marking a form whose submission signs this device out. */
-export const SIGN_OUT_FORM_ATTRIBUTE = "data-sign-out";
-
-// Module state rather than context: the sign-out buttons live in server-rendered
-// forms and in unrelated client trees, and there is one watch per tab.
-let signOutExpected = false;
-
-/**
- * Tell the watch that this device is about to sign itself out, so the session's
- * disappearance is not reported as "signed out from another device". Returns an undo
- * for when the sign-out fails and the session lives on.
- */
-export function expectSignOut(): () => void {
-  signOutExpected = true;
-  return () => {
-    signOutExpected = false;
-  };
-}
-
 function Watch() {
-  const { isLoading, isAuthenticated } = useConvexAuth();
+  const { isLoading, isAuthenticated } = useLiveAuth();
   // Skip until Convex has our token: an unauthenticated run would answer `signedOut`.
-  const current = useQuery(api.sessions.current, isAuthenticated ? {} : "skip");
+  // Undefined while skipped, pending or failed (an error is no news about the session).
+  const state = useLiveQuery(api.sessions.current, isAuthenticated ? {} : "skip");
+  const current = state.status === "success" ? state.data : undefined;
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -89,7 +50,7 @@ function Watch() {
       activeSessionId.current !== null &&
       activeSessionId.current !== current.sessionId
     ) {
-      signOutExpected = false;
+      setSignOutExpected(false);
       left.current = false;
     }
     activeSessionId.current = current.sessionId;
@@ -103,7 +64,7 @@ function Watch() {
         event.target instanceof Element &&
         event.target.closest(`[${SIGN_OUT_FORM_ATTRIBUTE}]`)
       ) {
-        signOutExpected = true;
+        setSignOutExpected(true);
       }
     };
     document.addEventListener("submit", onSubmit, true);
@@ -113,9 +74,9 @@ function Watch() {
   // A layout effect: the notice replaces the page before the frame that shows the push
   // is painted.
   useLayoutEffect(() => {
-    if (left.current || signOutExpected) return;
+    if (left.current || isSignOutExpected()) return;
     const leave = (reason: SignedOutReason) => {
-      if (signOutExpected) return;
+      if (isSignOutExpected()) return;
       left.current = true;
       announceSignedOut({ reason, sessionId: activeSessionId.current, pathname });
       const search = searchParams.toString();

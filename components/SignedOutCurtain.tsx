@@ -8,7 +8,7 @@ import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { Notice } from "@/components/ui/Notice";
 import { signInNotices } from "@/lib/notices";
-import { useSignedOut } from "./SessionWatch";
+import { useSignedOut } from "./auth/signedOut";
 
 export function SignedOutCurtain({ children }: { children: ReactNode }) {
   const signedOut = useSignedOut();

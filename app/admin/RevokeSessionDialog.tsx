@@ -7,7 +7,7 @@ import { signOut } from "next-auth/react";
 import { useId } from "react";
 import { deviceName } from "@/convex/shared/devices";
 import { REVOKE_REASON_MAX } from "@/convex/shared/limits";
-import { expectSignOut } from "@/components/SessionWatch";
+import { expectSignOut } from "@/components/auth/signedOut";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { UserFacingError } from "@/components/ui/FormDialog";
 import { inputClasses } from "@/components/ui/Input";

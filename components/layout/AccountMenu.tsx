@@ -8,7 +8,7 @@ import Link from "next/link";
 import { useSession } from "next-auth/react";
 import { SignInButton } from "@/components/auth/SignInButton";
 import { SignOutButton } from "@/components/auth/SignOutButton";
-import { useSignedOut } from "@/components/SessionWatch";
+import { useSignedOut } from "@/components/auth/signedOut";
 import { MenuDisclosure } from "./MenuDisclosure";
 
 const itemClass =

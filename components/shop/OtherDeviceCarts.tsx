@@ -2,8 +2,8 @@
 // "Your other devices' carts": the carts the same person keeps on their other signed-in
 // devices in this store (Convex only returns the caller's own sessions), each with a
 // way to copy it into this device's cart.
-import { useConvexAuth, useMutation, useQuery_experimental as useQueryState } from "convex/react";
 import { useState } from "react";
+import { useLiveAuth, useLiveMutation, useLiveQuery } from "@/components/live/hooks";
 import { Button } from "@/components/ui/Button";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
@@ -12,12 +12,9 @@ import { LiveMessage } from "./LiveMessage";
 import { Price } from "./Price";
 
 export function OtherDeviceCarts({ storeId }: { storeId: Id<"stores"> }) {
-  const { isAuthenticated } = useConvexAuth();
-  const others = useQueryState({
-    query: api.carts.otherDevices,
-    args: isAuthenticated ? { storeId } : "skip",
-  });
-  const copy = useMutation(api.carts.copyFromDevice);
+  const { isAuthenticated } = useLiveAuth();
+  const others = useLiveQuery(api.carts.otherDevices, isAuthenticated ? { storeId } : "skip");
+  const mutate = useLiveMutation();
   const [status, setStatus] = useState<{ text: string; tone: "error" | "info" } | null>(null);
   const [busy, setBusy] = useState<Id<"sessions"> | null>(null);
 
@@ -59,7 +56,10 @@ export function OtherDeviceCarts({ storeId }: { storeId: Id<"stores"> }) {
                   setBusy(device.sessionId);
                   setStatus(null);
                   try {
-                    const result = await copy({ storeId, fromSessionId: device.sessionId });
+                    const result = await mutate(api.carts.copyFromDevice, {
+                      storeId,
+                      fromSessionId: device.sessionId,
+                    });
                     const copied =
                       result.copied === 0
                         ? "Nothing was copied."

@@ -3,9 +3,11 @@
 // same Convex rows, so they stay in step by themselves) and the cart verbs with
 // optimistic updates. The server stays the source of truth: when a mutation fails,
 // Convex drops the optimistic change and the hook reports the server's message.
-import { useConvexAuth, useMutation, useQuery_experimental as useQueryState } from "convex/react";
+// Through the live layer (components/live/hooks.ts): the store pages load the Convex
+// client after first paint, and a cart verb used before it has loaded waits for it.
 import type { OptimisticLocalStore } from "convex/browser";
 import { useCallback, useState } from "react";
+import { useLiveAuth, useLiveMutation, useLiveQuery } from "@/components/live/hooks";
 import { api } from "@/convex/_generated/api";
 import type { Id } from "@/convex/_generated/dataModel";
 import { appErrorData } from "@/convex/errors";
@@ -17,11 +19,8 @@ export function useCart(storeId: Id<"stores">): {
   loading: boolean;
   error: string | null;
 } {
-  const { isAuthenticated, isLoading } = useConvexAuth();
-  const state = useQueryState({
-    query: api.carts.mine,
-    args: isAuthenticated ? { storeId } : "skip",
-  });
+  const { isAuthenticated, isLoading } = useLiveAuth();
+  const state = useLiveQuery(api.carts.mine, isAuthenticated ? { storeId } : "skip");
   if (state.status === "success") return { cart: state.data, loading: false, error: null };
   if (state.status === "error") {
     return { cart: null, loading: false, error: messageOf(state.error) };
@@ -66,29 +65,7 @@ function setLineQuantity(line: CartLineInfo, quantity: number): CartLineInfo {
  */
 export function useCartActions(storeId: Id<"stores">) {
   const [error, setError] = useState<string | null>(null);
-  const add = useMutation(api.carts.add);
-  const setQuantity = useMutation(api.carts.setQuantity).withOptimisticUpdate(
-    (local, { productId, quantity }) =>
-      updateCart(local, storeId, (cart) =>
-        withLines(
-          cart,
-          cart.lines.map((line) =>
-            line.productId === productId ? setLineQuantity(line, quantity) : line,
-          ),
-        ),
-      ),
-  );
-  const remove = useMutation(api.carts.remove).withOptimisticUpdate((local, { productId }) =>
-    updateCart(local, storeId, (cart) =>
-      withLines(
-        cart,
-        cart.lines.filter((line) => line.productId !== productId),
-      ),
-    ),
-  );
-  const clear = useMutation(api.carts.clear).withOptimisticUpdate((local) =>
-    updateCart(local, storeId, (cart) => ({ ...withLines(cart, []), warnings: [] })),
-  );
+  const mutate = useLiveMutation();
 
   const run = useCallback(async (call: () => Promise<unknown>): Promise<boolean> => {
     setError(null);
@@ -104,46 +81,95 @@ export function useCartActions(storeId: Id<"stores">) {
   const addToCart = useCallback(
     (product: ProductSnapshot, quantity = 1) =>
       run(() =>
-        // The new line needs the product's name and price, which the mutation's
-        // arguments do not carry, so this update is built per call around the product.
-        add.withOptimisticUpdate((local) =>
-          updateCart(local, storeId, (cart) => {
-            const existing = cart.lines.find((line) => line.productId === product._id);
-            const lines = existing
-              ? cart.lines.map((line) =>
-                  line === existing ? setLineQuantity(line, line.quantity + quantity) : line,
-                )
-              : [
-                  ...cart.lines,
-                  {
-                    productId: product._id,
-                    name: product.name,
-                    image: product.image,
-                    category: product.category,
-                    unitPriceMinor: product.priceMinor,
-                    quantity,
-                    lineTotalMinor: product.priceMinor * quantity,
-                    stock: product.stock,
-                    available: true,
-                  },
-                ].sort((a, b) => a.name.localeCompare(b.name));
-            return withLines(cart, lines);
-          }),
-        )({ storeId, productId: product._id, quantity }),
+        mutate(
+          api.carts.add,
+          { storeId, productId: product._id, quantity },
+          {
+            // The new line needs the product's name and price, which the mutation's
+            // arguments do not carry, so this update is built per call around the product.
+            optimisticUpdate: (local) =>
+              updateCart(local, storeId, (cart) => {
+                const existing = cart.lines.find((line) => line.productId === product._id);
+                const lines = existing
+                  ? cart.lines.map((line) =>
+                      line === existing ? setLineQuantity(line, line.quantity + quantity) : line,
+                    )
+                  : [
+                      ...cart.lines,
+                      {
+                        productId: product._id,
+                        name: product.name,
+                        image: product.image,
+                        category: product.category,
+                        unitPriceMinor: product.priceMinor,
+                        quantity,
+                        lineTotalMinor: product.priceMinor * quantity,
+                        stock: product.stock,
+                        available: true,
+                      },
+                    ].sort((a, b) => a.name.localeCompare(b.name));
+                return withLines(cart, lines);
+              }),
+          },
+        ),
       ),
-    [add, run, storeId],
+    [mutate, run, storeId],
   );
 
   const changeQuantity = useCallback(
     (productId: Id<"products">, quantity: number) =>
-      run(() => setQuantity({ storeId, productId, quantity })),
-    [run, setQuantity, storeId],
+      run(() =>
+        mutate(
+          api.carts.setQuantity,
+          { storeId, productId, quantity },
+          {
+            optimisticUpdate: (local) =>
+              updateCart(local, storeId, (cart) =>
+                withLines(
+                  cart,
+                  cart.lines.map((line) =>
+                    line.productId === productId ? setLineQuantity(line, quantity) : line,
+                  ),
+                ),
+              ),
+          },
+        ),
+      ),
+    [mutate, run, storeId],
   );
   const removeFromCart = useCallback(
-    (productId: Id<"products">) => run(() => remove({ storeId, productId })),
-    [remove, run, storeId],
+    (productId: Id<"products">) =>
+      run(() =>
+        mutate(
+          api.carts.remove,
+          { storeId, productId },
+          {
+            optimisticUpdate: (local) =>
+              updateCart(local, storeId, (cart) =>
+                withLines(
+                  cart,
+                  cart.lines.filter((line) => line.productId !== productId),
+                ),
+              ),
+          },
+        ),
+      ),
+    [mutate, run, storeId],
   );
-  const clearCart = useCallback(() => run(() => clear({ storeId })), [clear, run, storeId]);
+  const clearCart = useCallback(
+    () =>
+      run(() =>
+        mutate(
+          api.carts.clear,
+          { storeId },
+          {
+            optimisticUpdate: (local) =>
+              updateCart(local, storeId, (cart) => ({ ...withLines(cart, []), warnings: [] })),
+          },
+        ),
+      ),
+    [mutate, run, storeId],
+  );
 
   return {
     addToCart,

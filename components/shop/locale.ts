@@ -4,16 +4,16 @@
 // locale: the server renders the first paint without knowing it, and a different answer
 // in the browser would be a hydration mismatch on every price. Until the live query
 // answers, the locale the server read for this request keeps the first paint steady.
-import { useConvexAuth, useQuery_experimental as useQueryState } from "convex/react";
+import { useLiveAuth, useLiveQuery } from "@/components/live/hooks";
 import { api } from "@/convex/_generated/api";
 import { DEFAULT_LOCALE } from "@/lib/money";
 import { useInitialLocale } from "./ShopContext";
 
 export function useShopLocale(): string {
-  const { isAuthenticated } = useConvexAuth();
+  const { isAuthenticated } = useLiveAuth();
   const initial = useInitialLocale() ?? DEFAULT_LOCALE;
   // Errors (a revoked session) fall back to the default; SessionWatch handles sign-out.
-  const settings = useQueryState({ query: api.settings.mine, args: isAuthenticated ? {} : "skip" });
+  const settings = useLiveQuery(api.settings.mine, isAuthenticated ? {} : "skip");
   if (settings.status === "success") return settings.data.locale ?? DEFAULT_LOCALE;
   return settings.status === "pending" ? initial : DEFAULT_LOCALE;
 }

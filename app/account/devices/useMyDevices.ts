@@ -4,11 +4,12 @@
 // at once), the count and any sign-out still running (`sessions.overview`), and the
 // sign-out actions. A failed query throws to the page's QueryErrorBoundary; when this
 // device itself is revoked SessionWatch takes the page away.
-import { useConvexAuth, useMutation, usePaginatedQuery, useQuery } from "convex/react";
+import { useMutation, usePaginatedQuery, useQuery } from "convex/react";
 import type { FunctionReturnType } from "convex/server";
 import { signOut } from "next-auth/react";
 import { useMemo } from "react";
-import { expectSignOut } from "@/components/SessionWatch";
+import { useLiveAuth } from "@/components/live/auth";
+import { expectSignOut } from "@/components/auth/signedOut";
 import { api } from "@/convex/_generated/api";
 import { appErrorData, ErrorCode } from "@/convex/errors";
 import { DEVICES_PAGE_SIZE } from "@/convex/shared/limits";
@@ -27,7 +28,7 @@ function uniqueDevices(rows: Device[]): Device[] {
 }
 
 export function useMyDevices() {
-  const { isAuthenticated } = useConvexAuth();
+  const { isAuthenticated } = useLiveAuth();
   const pages = usePaginatedQuery(api.sessions.listMine, isAuthenticated ? {} : "skip", {
     initialNumItems: DEVICES_PAGE_SIZE,
   });
