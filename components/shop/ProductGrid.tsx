@@ -10,6 +10,9 @@ import { Price } from "./Price";
 import { useShop } from "./ShopContext";
 import { StockBadge } from "./StockBadge";
 
+/** Images in the grid's first row on the widest layout. */
+const ABOVE_THE_FOLD = 4;
+
 export function ProductGrid({
   preloaded,
   emptyText,
@@ -25,7 +28,7 @@ export function ProductGrid({
   }
   return (
     <ul aria-label="Products" className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
-      {products.map((product) => (
+      {products.map((product, index) => (
         <li
           key={product._id}
           aria-label={product.name}
@@ -41,7 +44,10 @@ export function ProductGrid({
             <img
               src={product.image}
               alt=""
-              loading="lazy"
+              // The first row is on screen at load (up to 4 columns) and holds the page's
+              // largest paint: fetch it at once, the first image first; the rest when scrolled to.
+              loading={index < ABOVE_THE_FOLD ? "eager" : "lazy"}
+              fetchPriority={index === 0 ? "high" : undefined}
               className="aspect-square w-full bg-muted object-cover transition-opacity group-hover:opacity-90"
             />
           </Link>

@@ -45,6 +45,7 @@ export default async function ProductPage({ params }: Props) {
         <img
           src={product.image}
           alt={product.name}
+          fetchPriority="high"
           className="aspect-square w-full rounded-lg border border-border bg-muted object-cover"
         />
         <div>
