@@ -13,8 +13,9 @@
 // directly (account, admin, staff) load the same module with their own chunk
 // (components/live/ConvexPageProvider.tsx), so they work on first render; one client per tab.
 import type { Session } from "next-auth";
-import { getSession, SessionProvider, useSession } from "next-auth/react";
+import { SessionProvider, useSession } from "next-auth/react";
 import { useCallback, useEffect, useMemo, useRef, type ReactNode } from "react";
+import { refreshSession } from "@/components/auth/sessionToken";
 import { SessionAuthContext } from "@/components/live/auth";
 import { publishSessionAuth, type SessionAuth } from "@/components/live/store";
 
@@ -52,8 +53,9 @@ function useAuthFromSession(): SessionAuth {
         current !== null && current.convexTokenExpiresAt - Date.now() > TOKEN_SKEW_MS;
       if (!forceRefreshToken && fresh) return current.convexToken;
       // The session endpoint runs the session callback, which reuses a cached token
-      // until it nears expiry. `broadcast: false`: other tabs have their own clocks.
-      const next = await getSession({ broadcast: false });
+      // until it nears expiry. A request that fails (aborted by a navigation, offline)
+      // keeps the token while it is valid: only "no session" from the server signs out.
+      const next = await refreshSession(current);
       latest.current = next;
       return next?.convexToken ?? null;
     },
