@@ -58,6 +58,7 @@ type Timed = Window & {
   __noticeAt?: number;
   __leftAt?: number;
   __lastClickAt?: number;
+  __pushAt?: number;
 };
 
 // Init scripts are plain strings: tsx's transform may wrap functions in helpers that do not
@@ -78,6 +79,17 @@ const WATCH_LEAVING = `(() => {
     history[method] = (...args) => { original(...args); mark(); };
   }
   window.addEventListener("popstate", mark);
+  // When the push saying this session ended reaches the page (before the Convex client reads
+  // it): splits the time into the backend's part and the page's.
+  const NativeWebSocket = window.WebSocket;
+  window.WebSocket = class extends NativeWebSocket {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", (event) => {
+        if (window.__pushAt === undefined && typeof event.data === "string" && event.data.includes('"signedOut"')) window.__pushAt = now();
+      });
+    }
+  };
   new MutationObserver(() => {
     // innerText: what is rendered (textContent would include the RSC payload's <script>s).
     const text = document.body ? document.body.innerText : "";
@@ -93,7 +105,7 @@ const WATCH_CLICKS = `document.addEventListener("click", () => {
   window.__lastClickAt = performance.timeOrigin + performance.now();
 }, { capture: true });`;
 
-type Sample = { gone: number; notice: number; left: number };
+type Sample = { gone: number; notice: number; left: number; push: number };
 
 async function openDevice(
   browser: Browser,
@@ -131,12 +143,18 @@ async function oneRound(browser: Browser, b: Page): Promise<Sample[]> {
       await page.getByText(NOTICE).waitFor({ timeout: TIMEOUT_MS });
       const marks = await page.evaluate(() => {
         const w = window as Timed;
-        return { gone: w.__goneAt ?? NaN, notice: w.__noticeAt ?? NaN, left: w.__leftAt ?? NaN };
+        return {
+          gone: w.__goneAt ?? NaN,
+          notice: w.__noticeAt ?? NaN,
+          left: w.__leftAt ?? NaN,
+          push: w.__pushAt ?? NaN,
+        };
       });
       samples.push({
         gone: marks.gone - clickAt,
         notice: marks.notice - clickAt,
         left: marks.left - clickAt,
+        push: marks.push - clickAt,
       });
     }
     // B's list settles to itself before the next round.
@@ -175,7 +193,7 @@ async function main(): Promise<void> {
           samples
             .map(
               (s, i) =>
-                `${DEVICES[i].page}: gone ${s.gone.toFixed(0)} notice ${s.notice.toFixed(0)} url ${s.left.toFixed(0)} ms`,
+                `${DEVICES[i].page}: push ${s.push.toFixed(0)} gone ${s.gone.toFixed(0)} notice ${s.notice.toFixed(0)} url ${s.left.toFixed(0)} ms`,
             )
             .join(" | "),
       );
@@ -195,6 +213,11 @@ async function main(): Promise<void> {
     }).join(", ");
     console.log(`[${MODE}] signed-in content replaced by the notice: ${msCell(gone)} ms (n=${gone.n})`);
     console.log(`[${MODE}] URL at /signin: ${msCell(left)} ms; per page (gone, p50 / p95): ${perPage}`);
+    const push = stats(all.map((s) => s.push).filter(Number.isFinite));
+    const inPage = stats(all.map((s) => s.gone - s.push).filter(Number.isFinite));
+    console.log(
+      `[${MODE}] the push reached the page: ${msCell(push)} ms; from there to the notice: ${msCell(inPage)} ms`,
+    );
     writeSection(
       "revocation",
       [

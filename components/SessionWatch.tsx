@@ -24,7 +24,7 @@ import {
   SIGN_OUT_FORM_ATTRIBUTE,
   type SignedOutReason,
 } from "@/components/auth/signedOut";
-import { useLiveAuth, useLiveQuery } from "@/components/live/hooks";
+import { useLiveAuth, useLiveClient, useLiveQuery } from "@/components/live/hooks";
 import { api } from "@/convex/_generated/api";
 
 function Watch() {
@@ -71,12 +71,11 @@ function Watch() {
     return () => document.removeEventListener("submit", onSubmit, true);
   }, []);
 
-  // A layout effect: the notice replaces the page before the frame that shows the push
-  // is painted.
+  // Leaving, with this render's location (kept in a ref for the client's callback below).
+  const leaveRef = useRef<(reason: SignedOutReason) => void>(() => {});
   useLayoutEffect(() => {
-    if (left.current || isSignOutExpected()) return;
-    const leave = (reason: SignedOutReason) => {
-      if (isSignOutExpected()) return;
+    leaveRef.current = (reason: SignedOutReason) => {
+      if (left.current || isSignOutExpected()) return;
       left.current = true;
       announceSignedOut({ reason, sessionId: activeSessionId.current, pathname });
       const search = searchParams.toString();
@@ -94,6 +93,34 @@ function Watch() {
         router.replace(`/signin?${params.toString()}`);
       });
     };
+  });
+
+  // The push itself, read in the Convex client's own callback for it: the notice is
+  // announced in the same task, so React renders it together with the other queries'
+  // updates of that push (the page's lists failing now that the session is gone), in one
+  // pass, instead of first rendering the signed-in page with them and only then, from an
+  // effect, the notice. Measured with bench:revocation, from the push reaching the page to
+  // the notice: 52 / 125 ms (p50 / p95) through the effect alone.
+  const client = useLiveClient();
+  useEffect(() => {
+    if (client === null || !isAuthenticated) return;
+    const watch = client.watchQuery(api.sessions.current, {});
+    return watch.onUpdate(() => {
+      let result: { status: string } | undefined;
+      try {
+        result = watch.localQueryResult();
+      } catch {
+        return; // an error is no news about the session
+      }
+      if (result?.status === "signedOut") leaveRef.current("revoked");
+    });
+  }, [client, isAuthenticated]);
+
+  // A layout effect: the notice replaces the page before the frame that shows the push
+  // is painted (also the path for expiry and a token that could not be refreshed).
+  useLayoutEffect(() => {
+    if (left.current || isSignOutExpected()) return;
+    const leave = (reason: SignedOutReason) => leaveRef.current(reason);
 
     // The backend says this token's session no longer exists.
     if (current?.status === "signedOut") {
