@@ -25,6 +25,7 @@ import {
   type SignedOutReason,
 } from "@/components/auth/signedOut";
 import { useLiveAuth, useLiveClient, useLiveQuery } from "@/components/live/hooks";
+import { liveState } from "@/components/live/store";
 import { api } from "@/convex/_generated/api";
 
 function Watch() {
@@ -112,6 +113,10 @@ function Watch() {
       } catch {
         return; // an error is no news about the session
       }
+      // Only an answer to this session's accepted token: once Convex has dropped the token
+      // (a sign-out of this device's own), an unauthenticated re-run also reads signedOut.
+      const auth = liveState();
+      if (auth.appliedFetch === null || auth.convexAuthenticated !== true) return;
       if (result?.status === "signedOut") leaveRef.current("revoked");
     });
   }, [client, isAuthenticated]);
