@@ -157,17 +157,15 @@ export class Persistence {
       nextDocId: counters.nextDocId,
       lastCreationTime: counters.lastCreationTime,
     });
-    if (this.log.segmentBytes > COMPACT_SEGMENT_BYTES) void this.compact();
-    else if (this.timer === null) this.scheduleCompaction();
+    const logged = this.log.segmentBytes;
+    if (logged > COMPACT_SEGMENT_BYTES) void this.compact();
+    else if (this.timer === null && logged >= this.snapshotBytes * COMPACT_LOG_RATIO) {
+      this.scheduleCompaction();
+    }
   }
 
   private scheduleCompaction(): void {
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      const logged = this.log?.segmentBytes ?? 0;
-      if (logged >= this.snapshotBytes * COMPACT_LOG_RATIO) void this.compact();
-      else if (logged > 0) this.scheduleCompaction();
-    }, COMPACT_DELAY_MS);
+    this.timer = setTimeout(() => void this.compact(), COMPACT_DELAY_MS);
     this.timer.unref();
   }
 
